@@ -1,0 +1,30 @@
+"""Shared test setup: every test runs with its own data folder and no model endpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+ISOLATED_ENV = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+}
+CLEARED_ENV = (
+    "OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSISTANT_MODEL", "ASSISTANT_BACKEND",
+    "ASSISTANT_LOCAL_MODEL", "ASSISTANT_CHROMA_URL", "ASSISTANT_EMBEDDER",
+    "ASSISTANT_DRAFT_YEAR", "ASSISTANT_AGENCY", "ASSISTANT_USERS",
+    "LANGSMITH_TRACING", "LANGCHAIN_TRACING_V2",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch, tmp_path):
+    """Point the data folder at a fresh tmp dir and remove any configured model endpoint."""
+    for name in CLEARED_ENV:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in ISOLATED_ENV.items():
+        monkeypatch.setenv(name, value)
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data_dir))
+    return data_dir
