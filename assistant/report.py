@@ -151,6 +151,10 @@ T4_COLUMN_LABELS = {
 }
 
 
+NULL_MARK = "【待填】"
+"""How a cell whose value is unknown (null) is printed; the parser reads it back as null."""
+
+
 class ReportError(ValueError):
     """Input that is not a usable report; the message is shown to the user."""
 
