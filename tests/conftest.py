@@ -28,3 +28,18 @@ def isolated_env(monkeypatch, tmp_path):
     data_dir = tmp_path / "data"
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data_dir))
     return data_dir
+
+
+VALIDATE_SUMMARY: list[str] = []
+
+
+@pytest.fixture
+def summary_lines() -> list[str]:
+    """Lines a test wants printed in the terminal summary (e.g. mutation kill rates)."""
+    return VALIDATE_SUMMARY
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the lines tests collected through the summary_lines fixture."""
+    for line in VALIDATE_SUMMARY:
+        terminalreporter.write_line(line)
