@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+
+from assistant.settings import PROJECT_DIR
 
 ISOLATED_ENV = {
     "GRADIO_ANALYTICS_ENABLED": "False",
@@ -43,3 +48,16 @@ def pytest_terminal_summary(terminalreporter) -> None:
     """Print the lines tests collected through the summary_lines fixture."""
     for line in VALIDATE_SUMMARY:
         terminalreporter.write_line(line)
+
+
+TEST_GGUF = PROJECT_DIR / ".cache" / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.fixture(scope="session")
+def gguf() -> Path:
+    """The small GGUF model that scripts/setup-tests.sh fetches, for tests of the local backend."""
+    path = Path(os.environ.get("ASSISTANT_TEST_GGUF") or TEST_GGUF)
+    if not path.is_file():
+        pytest.fail(f"the test model {path} is missing: run `bash scripts/setup-tests.sh` "
+                    "(or set ASSISTANT_TEST_GGUF to a GGUF file)")
+    return path

@@ -3,29 +3,17 @@ exercises the fallback and repair paths; the draft must never come back ready wi
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 
 from assistant.draft import OfflineDrafter, draft_report
 from assistant.draft.chain import CountingLLM, Run, finish
 from assistant.llm.local_backend import LocalBackend
-from assistant.settings import PROJECT_DIR
 
 from .helpers import load_case
 
 pytestmark = pytest.mark.slow
-DEFAULT_GGUF = PROJECT_DIR / ".cache" / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
-
-@pytest.fixture(scope="module")
-def gguf() -> Path:
-    path = Path(os.environ.get("ASSISTANT_TEST_GGUF") or DEFAULT_GGUF)
-    if not path.is_file():
-        pytest.fail(f"the test model {path} is missing: run `bash scripts/setup-tests.sh` "
-                    "(or set ASSISTANT_TEST_GGUF to a GGUF file)")
-    return path
 
 
 def never_ready_with_an_error(draft) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,10 +11,8 @@ from pydantic import BaseModel, Field
 
 from assistant.llm import LLMError, Message, Request
 from assistant.llm.local_backend import LocalBackend
-from assistant.settings import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
-DEFAULT_GGUF = PROJECT_DIR / ".cache" / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 ASK = Request(task="t", messages=(Message("system", "Answer in one short sentence."),
                                   Message("user", "What is the capital of France?")))
 
@@ -26,14 +22,6 @@ class City(BaseModel):
 
     city: str = Field(max_length=20)
 
-
-@pytest.fixture(scope="module")
-def gguf() -> Path:
-    path = Path(os.environ.get("ASSISTANT_TEST_GGUF") or DEFAULT_GGUF)
-    if not path.is_file():
-        pytest.fail(f"the test model {path} is missing: run `bash scripts/setup-tests.sh` "
-                    "(or set ASSISTANT_TEST_GGUF to a GGUF file)")
-    return path
 
 
 def get_status(base_url: str, path: str) -> int:
