@@ -88,21 +88,35 @@ def _sections(layout: Layout) -> dict[str, str | None]:
 
 PAGE_CHROME = re.compile(
     r"^(?:发布(?:日期|时间|机构)|发文日期|来源|信息来源|字号|浏览次数|阅读次数|索\s*引\s*号|文号|作者|时间|更新时间|"
-    r"分享|打印|【|•|www\.|https?:|点击(?:收听|接收)|当前位置|您当前的位置|名\s*称|公开目录|文件已失效)"
+    r"分享|打印|【|•|www\.|https?:|点击(?:收听|接收)|当前位置|您当前的位置|名\s*称|公开目录|文件已失效|"
+    r"(?:发表|生成|成文)?日期\s*[:：]|(?:发表|生成|成文)日期|关键词|公开(?:形式|方式)\s|主题分类|有效性|是否有效)"
 )
 
 
 def _preamble(head: list[tuple[str, bool]], title: Title | None) -> str:
     start = title.line_index + 1 if title else 0
-    lines = [line for line, narrative in head[start:]
-             if narrative and not _page_chrome(line) and not (title and line.strip() == title.text)]
+    kept = [line for line, narrative in head[start:] if narrative and not _page_chrome(line)]
+    lines = [line for index, line in enumerate(kept) if not (title and _repeats_title(kept, index, title.text))]
     lead = [title.rest] if title and title.rest else []
     return "\n".join(line.strip() for line in lead + lines if line.strip())
 
 
+MENU_BAR = re.compile(r"[^。|]{1,12}(?:\s*\|\s*[^。|]{1,12})+")
+
+
+def _repeats_title(lines: list[str], index: int, title: str) -> bool:
+    """True for a line that prints the title again, alone or as one half of it over two lines."""
+    compact = re.sub(r"\s+", "", title)
+    pieces = [re.sub(r"\s+", "", line) for line in lines[max(0, index - 1): index + 2]]
+    here = pieces[1] if index > 0 else pieces[0]
+    joined = ["".join(pieces[i:i + 2]) for i in range(len(pieces) - 1) if here in pieces[i:i + 2]]
+    return here == compact or compact in joined
+
+
 def _page_chrome(line: str) -> bool:
-    """A line of the web page around the report (date, source, font size), not report text."""
-    return len(line) < 100 and bool(PAGE_CHROME.match(line.strip()))
+    """A line of the web page around the report (date, source, menu bar), not report text."""
+    text = line.strip()
+    return len(text) < 100 and bool(PAGE_CHROME.match(text) or MENU_BAR.fullmatch(text))
 
 
 def _meta_notes(title: Title | None, embedded: Title | None, year: int | None) -> list[ParseNote]:

@@ -19,9 +19,10 @@ TABLE_START = re.compile(
     r"|补正后|不予处理|信访举报|重复申请|要求提供公开|无正当理由|要求行政机关确认|其他处理|申请人无正当|申请人逾期"
     r"|结转下年度|行政复议|行政诉讼|结果(?:维持|纠正)|其他结果|尚未审结|未经复议|复议后起诉)"
 )
-LABEL_MAX, ZONE_MAX = 80, 30
+LABEL_MAX, ZONE_MAX, MANY_VALUES = 80, 30, 6
 COMMA_LABEL = re.compile(r"部分公开|勾稽|只计|法人或其他组织|[\d/-]$")
 ESCAPED = re.compile(r"^\s*\\(?=[#>|+*\-\d])")
+ESCAPED_MARK = re.compile(r"\\([#|])")
 
 
 @dataclass
@@ -35,19 +36,26 @@ class Layout:
     notes: list[ParseNote] = field(default_factory=list)
 
 
-def is_table_line(line: str, in_zone: bool) -> bool:
-    """True for a line that is (part of) a flattened table rather than running text."""
-    if "\t" in line or "|" in line:
+def is_table_line(line: str, in_zone: bool, separators: bool = True) -> bool:
+    """True for a line that is (part of) a flattened table; separators: tabs and bars mark cells."""
+    if separators and ("\t" in _unescaped(line) or "|" in _unescaped(line)):
         return not _sentence_with_a_bar(line)
     words = line.split()
-    if all(_is_value(word) for word in words):
+    values = sum(1 for word in words if _is_value(word))
+    if values == len(words):
         return True
     flat = norm(strip_markup(line))
     if "。" in flat:
         return False
+    if values >= MANY_VALUES and 3 * values >= len(words):
+        return True
     if TABLE_START.match(strip_ordinal(flat)) and len(flat) <= LABEL_MAX and _label_commas(flat):
         return True
     return in_zone and len(flat) <= ZONE_MAX
+
+
+def _unescaped(line: str) -> str:
+    return line.replace("\\|", "") if "\\" in line else line
 
 
 def _sentence_with_a_bar(line: str) -> bool:
@@ -101,17 +109,17 @@ class Walker:
         if not line.strip():
             return
         if self.markdown and ESCAPED.match(line):
-            self.narrative_line(ESCAPED.sub("", line).strip())
+            self.narrative_line(ESCAPED_MARK.sub(r"\1", ESCAPED.sub("", line).strip()))
             return
         heading = find_heading(line, self.current, self.strong)
         if heading:
             self.heading(heading)
-        elif is_table_line(line, self.in_zone):
+        elif is_table_line(line, self.in_zone, separators=self.markdown):
             self.pending.append(line)
             self.in_zone = self.in_zone or starts_zone(line)
             self._head(line, False)
         else:
-            self.narrative_line(strip_markup(line) if self.markdown else line.strip())
+            self.narrative_line(ESCAPED_MARK.sub(r"\1", strip_markup(line)) if self.markdown else line.strip())
 
     def narrative_line(self, text: str) -> None:
         """Keep a line of running text in the current section."""

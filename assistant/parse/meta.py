@@ -10,14 +10,15 @@ from .normalize import same_width, strip_markup
 
 YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 TITLE = re.compile(rf"^(?P<pre>.*?){YEAR}(?P<post>.*?)(?:政府)?信息公开.{{0,8}}(?:报告|年报)$")
-TITLE_AFTER_YEAR = re.compile(rf"^(?P<pre>.*?)(?:政府)?信息公开工作\s*{YEAR}\s*报告$")
-TITLE_YEAR_AFTER = re.compile(rf"^(?P<pre>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?报告\s*[(（]{YEAR}[)）]$")
+TITLE_AFTER_YEAR = re.compile(rf"^(?P<pre>.*?)(?:政府)?信息公开(?:工作)?\s*{YEAR}\s*(?:工作)?报告$")
+TITLE_YEAR_AFTER = re.compile(rf"^(?P<pre>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告\s*[(（]{YEAR}[)）]$")
 TITLE_PREFIX = re.compile(r"^(?:标\s*题|名\s*称)\s*[:：]?\s*")
 PERIOD = re.compile(r"统计(?:期限|时限|起止时间|时间)?[^。]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 SENTENCE_STOP = re.compile(r"[。！？；]|^根据|^本报告|^现将|^按照")
 AGENCY_TAIL = re.compile(r"(?:政府信息公开(?:工作)?|信息公开(?:工作)?|关于|的)$")
 HEAD_LINES = 12
+LEADING_NON_CJK = re.compile(r"^[\x00-\x7f]*?[-—_:：]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,18 @@ class Title:
 
 
 def find_title(lines: list[str]) -> Title | None:
-    """The title among the first lines before section 一, joining a title broken over two lines."""
+    """The title among the first lines before section 一 (one naming the agency first), joining one broken over two lines."""
+    first = None
     for index, raw in enumerate(lines[:HEAD_LINES]):
         line, rest = _title_part(raw)
         title = _as_title(line, index, rest)
         if index and (title is None or not title.agency) and _joinable(lines[index - 1]):
             joined = _as_title(_title_part(lines[index - 1])[0] + line, index, rest)
             title = joined if joined and joined.agency else title
-        if title:
+        if title and title.agency:
             return title
-    return None
+        first = first or title
+    return first
 
 
 def _title_part(raw: str) -> tuple[str, str]:
@@ -70,7 +73,7 @@ def _as_title(line: str, index: int, rest: str) -> Title | None:
 
 
 def _clean_agency(text: str) -> str | None:
-    agency = re.sub(r"^关于|\s+", "", text).strip("《》“”\"'()（）-—_:：")
+    agency = LEADING_NON_CJK.sub("", re.sub(r"^关于|\s+", "", text)).strip("《》“”\"'()（）-—_:：")
     while AGENCY_TAIL.search(agency):
         agency = AGENCY_TAIL.sub("", agency)
     return agency if len(agency) >= 2 else None
@@ -88,17 +91,27 @@ def find_year(title: Title | None, text: str) -> int | None:
 
 
 EMBEDDED = re.compile(
-    r"(?:现将|现向社会公布|现予公布|现公布|现发布|特向社会公布|特此公布|予以公布)《?"
-    r"(?P<title>[^，。,;；《》、:：\s]{0,40}?(?:(?:19|20)\d{2}\s*年度?[^，。,;；《》]{0,40}?信息公开工作(?:年度)?报告"
-    r"|信息公开工作\s*(?:19|20)\d{2}\s*年度报告))"
+    r"(?:现将|现向社会公布|现予公布|现公布|现公开|现发布|特向社会公布|特此公布|予以公布|特编制|现编制|编制了?)《?"
+    r"(?P<title>[^，。,;；《》、:：\s]{0,40}?(?:(?:19|20)\d{2}\s*年度?[^，。,;；《》]{0,40}?信息公开(?:工作)?(?:年度)?(?:工作)?报告"
+    r"|信息公开(?:工作)?\s*(?:19|20)\d{2}\s*年度(?:工作)?报告))"
+)
+EMBEDDED_SUBJECT = re.compile(
+    r"(?:^|[，。,;；\n])(?P<agency>[^，。,;；《》、:：\s]{2,30}?)(?:特|现)(?:编制|公布|发布)了?《?"
+    r"(?P<title>(?:19|20)\d{2}\s*年度?[^，。,;；《》]{0,20}?信息公开(?:工作)?(?:年度)?(?:工作)?报告)"
 )
 NOT_AGENCY = re.compile(r"^(?:我|本|全|该|各)")
 
 
 def find_embedded_title(text: str) -> Title | None:
     """A report title named inside a sentence ('现公布XX局2023年政府信息公开工作年度报告'), if it names an agency."""
-    for match in EMBEDDED.finditer(same_width(text[:3000])):
+    flat = same_width(text[:3000])
+    for match in EMBEDDED.finditer(flat):
         title = _as_title(text[slice(*match.span("title"))], -1, "")
+        if title and title.agency and not NOT_AGENCY.match(title.agency):
+            return title
+    for match in EMBEDDED_SUBJECT.finditer(flat):
+        named = text[slice(*match.span("agency"))] + text[slice(*match.span("title"))]
+        title = _as_title(named, -1, "")
         if title and title.agency and not NOT_AGENCY.match(title.agency):
             return title
     return None

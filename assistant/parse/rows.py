@@ -6,7 +6,7 @@ import re
 
 T2_PATTERNS = {
     "regulations": r"规章",
-    "normative_docs": r"规范性文件",
+    "normative_docs": r"规范性(?:文件|档案)",
     "licensing": r"行政许可",
     "other_services": r"其他对外管理服务事项|对外管理服务",
     "penalty": r"行政处罚",
@@ -39,7 +39,7 @@ T3_PATTERNS = {
     "other_fee_unpaid": r"缴纳费用|收费通知",
     "other_other": r"3\.?其[他它]",
     "other": r"其他处理",
-    "processed_total": r"\(?七\)?[、.]?(?:总计|合计)",
+    "processed_total": r"\(?七\)?[、.]?(?:总计|合计)|^(?:总计|合计)$",
     "carry_out": r"结转下(一)?年|下年度继续办理",
 }
 T2_START = re.compile(r"第二十条|信息内容|本年制发件数|本年新制作数量")

@@ -29,7 +29,8 @@ WEAK_PHRASES = {
 PHRASE_RE = {key: re.compile(p) for key, p in PHRASES.items()}
 WEAK_RE = {key: re.compile(p) for key, p in WEAK_PHRASES.items()}
 WEAK_MAX = 30
-ORDINAL = re.compile(r"^(?:(?P<paren>\([一二三四五六]\))|(?P<plain>[一二三四五六])(?P<sep>[、.,:]?)|第(?P<part>[一二三四五六])部分[、.,:]?)")
+ORDINAL = re.compile(r"^(?:(?P<paren>\([一二三四五六]\))|(?P<plain>[一二三四五六])(?P<sep>[、.,:是]?)|第(?P<part>[一二三四五六])部分[、.,:]?"
+                     r"|(?P<arabic>[1-6])[、.](?!\d))")
 RUN_IN = re.compile(
     r"(?<=[。；;])\s*(?=[一二三四五六][、.](?:总体情况|主动公开政府信息|收到和处理|政府信息公开行政复议|"
     r"因政府信息公开|存在的主要问题|政府信息公开工作存在|其他需要报告))"
@@ -71,7 +72,7 @@ def find_heading(line: str, current: str | None, strong: frozenset[str] = frozen
     body = flat[ordinal.end():] if ordinal else flat
     for key in SECTION_KEYS:
         match = PHRASE_RE[key].match(body)
-        paren_taken = bool(ordinal and ordinal.group("paren")) and key in strong
+        paren_taken = bool(ordinal and (ordinal.group("paren") or ordinal.group("arabic"))) and key in strong
         if match and not paren_taken and _accepted(key, ordinal, body, match.end(), current):
             return _heading(key, text, (ordinal.end() if ordinal else 0) + match.end())
     return _weak_heading(text, flat, ordinal, current)
@@ -84,7 +85,7 @@ def _heading(key: str, text: str, head_len: int) -> Heading:
 
 def _weak_heading(text: str, flat: str, ordinal: re.Match | None, current: str | None) -> Heading | None:
     """A loosely worded heading, accepted only as a short line with the right '三、'-style ordinal."""
-    number = ordinal and (ordinal.group("part") or (ordinal.group("sep") and ordinal.group("plain")))
+    number = ordinal and (ordinal.group("part") or (ordinal.group("sep") not in ("", "是") and ordinal.group("plain")))
     if not number or len(flat) > WEAK_MAX or "。" in flat:
         return None
     key = SECTION_KEYS[CN_NUMBERS.index(number)]
@@ -101,6 +102,10 @@ def _accepted(key: str, ordinal: re.Match | None, body: str, end: int, current: 
         return ordinal.group("paren")[1] == CN_NUMBERS[number] and number == after + 1
     if ordinal and ordinal.group("part"):
         return ordinal.group("part") == CN_NUMBERS[number]
+    if ordinal and ordinal.group("arabic"):
+        return int(ordinal.group("arabic")) == number + 1 and number > after
+    if ordinal and ordinal.group("sep") == "是":
+        return ordinal.group("plain") == CN_NUMBERS[number] and number > after and len(body.strip(TRAILING)) <= end
     if ordinal and ordinal.group("sep"):
         return number > after or ordinal.group("plain") == CN_NUMBERS[number]
     return number > after and len(body.strip(TRAILING)) <= end + 1

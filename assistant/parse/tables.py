@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..report import (
     T2_COLUMN_LABELS, T2_DECIMAL_CELLS, T2_ROW_LABELS, T3_COLUMN_LABELS, T3_COLUMNS, T3_ROW_LABELS,
@@ -11,8 +12,9 @@ from ..report import (
     t2_layout, t3_rows,
 )
 from .rows import COMPILED, FORMAT_2019, FORMAT_2021, T2_START, T3_START, T4_START
-from .tokens import DASH, EMPTY, NULL, VALUE_KINDS, Segment, Token
+from .tokens import DASH, EMPTY, NULL, NUM, VALUE_KINDS, Segment, Token
 
+EXPLANATION = re.compile(r"\([^()]{8,}\)")
 TABLE_NAMES = {"t2": "表二（主动公开政府信息情况）", "t3": "表三（收到和处理政府信息公开申请情况）",
                "t4": "表四（行政复议、行政诉讼情况）"}
 
@@ -33,6 +35,8 @@ def take_cells(cells: list[Token], count: int) -> list[Token | None]:
     values = [c for c in cells if c.kind in VALUE_KINDS]
     if len(values) >= count:
         return list(values[:count])
+    if all(c.kind == EMPTY for c in cells[count:]):
+        return (list(cells[:count]) + [None] * count)[:count]
     kinds = [c.kind for c in cells]
     first = next((i for i, k in enumerate(kinds) if k != EMPTY), len(cells))
     last = max((i for i, k in enumerate(kinds) if k != EMPTY), default=-1)
@@ -85,8 +89,9 @@ def _text_before_value(segs: list[Segment]) -> str:
     return ""
 
 
-def find_rows(segs: list[Segment], keys: list[str], width: dict[str, int]) -> dict[str, list[Token | None] | None]:
-    """For each row key in order: its cells, [] when the label shows without cells, None when absent."""
+def find_rows(segs: list[Segment], keys: list[str], width: dict[str, int],
+              raw: dict[str, list[Token]] | None = None) -> dict[str, list[Token | None] | None]:
+    """For each row key in order: its cells, [] when the label shows without cells, None when absent; raw gets all cells."""
     found: dict[str, list[Token | None] | None] = {}
     seg_at, offset = 0, 0
     for position, key in enumerate(keys):
@@ -96,16 +101,24 @@ def find_rows(segs: list[Segment], keys: list[str], width: dict[str, int]) -> di
             continue
         index, end = hit
         later = [COMPILED[k] for k in keys[position + 1:]]
-        if any(p.search(segs[index].text, end) for p in later):
+        if any(p.search(label_text(segs[index].text), end) for p in later):
             found[key], seg_at, offset = [], index, end
         else:
             found[key], seg_at, offset = take_cells(segs[index].cells, width[key]), index + 1, 0
+            if raw is not None:
+                raw[key] = segs[index].cells
     return found
+
+
+@lru_cache(maxsize=4096)
+def label_text(text: str) -> str:
+    """A label with long explanations in brackets ('行政许可(指…行政处罚…)') blanked out, same length."""
+    return EXPLANATION.sub(lambda m: "\u3000" * len(m.group()), text) if "(" in text else text
 
 
 def _locate(segs: list[Segment], pattern: re.Pattern, seg_at: int, offset: int) -> tuple[int, int] | None:
     for index in range(seg_at, len(segs)):
-        match = pattern.search(segs[index].text, offset if index == seg_at else 0)
+        match = pattern.search(label_text(segs[index].text), offset if index == seg_at else 0)
         if match:
             return index, match.end()
     return None
@@ -119,9 +132,33 @@ def read_tables(segs: list[Segment], year: int | None) -> tuple[str, TableRead]:
     layout = t2_layout(fmt)
     _fill_rows(read, "t2", find_rows(parts["t2"], list(layout), {k: len(c) for k, c in layout.items()}), layout)
     t3_layout = {key: T3_COLUMNS for key in t3_rows(fmt)}
-    _fill_rows(read, "t3", find_rows(parts["t3"], list(t3_layout), {k: 7 for k in t3_layout}), t3_layout)
+    raw: dict[str, list[Token]] = {}
+    t3_found = find_rows(parts["t3"], list(t3_layout), {k: 7 for k in t3_layout}, raw)
+    _balance_t3(read, t3_found, raw)
+    _fill_rows(read, "t3", t3_found, t3_layout)
     _fill_t4(read, parts["t4"])
     return fmt, read
+
+
+def _balance_t3(read: TableRead, rows: dict, raw: dict[str, list[Token]]) -> None:
+    """Rows printing fewer numbers than columns: when read in order they break 总计 = the sum, put the last in 总计."""
+    for key, cells in rows.items():
+        if not cells or key not in raw or _row_adds_up(cells):
+            continue
+        values = [c for c in raw[key] if c.kind in VALUE_KINDS]
+        if not 2 <= len(values) < len(T3_COLUMNS):
+            continue
+        filler = Token(EMPTY) if len(raw[key]) >= len(T3_COLUMNS) else None
+        moved = values[:-1] + [filler] * (len(T3_COLUMNS) - len(values)) + values[-1:]
+        if _row_adds_up(moved):
+            rows[key] = moved
+            message = f"表三「{T3_ROW_LABELS[key]}」一行只印了 {len(values)} 个数字，按各栏之和等于总计，把最后一个数字读作总计"
+            read.notes.append(ParseNote("cells_aligned", message, f"t3.{key}"))
+
+
+def _row_adds_up(cells: list) -> bool:
+    numbers = [c.value if c is not None and c.kind == NUM else 0 for c in cells]
+    return sum(numbers[:-1]) == numbers[-1]
 
 
 def _fill_rows(read: TableRead, name: str, rows: dict, layout: dict[str, tuple[str, ...]]) -> None:

@@ -74,8 +74,11 @@ def cell_tokens(cell: str) -> tuple[Token, ...]:
 def text_table_tokens(lines: Iterable[str]) -> list[Token]:
     """Flattened table lines (tabs, pipes, spaces or one cell per line) as one token stream."""
     joined = "\n".join(line.replace("\\|", "／") for line in lines)
+    cells = CELL_SPLIT.split(joined)
+    if len(cells) > 1 and not cells[-1].strip() and joined.rstrip(" \n\u3000").endswith("|"):
+        cells.pop()
     tokens: list[Token] = []
-    for cell in CELL_SPLIT.split(joined):
+    for cell in cells:
         if "\n" not in cell:
             tokens.extend(cell_tokens(cell))
             continue
