@@ -42,4 +42,5 @@ def _pipe_row(texts: list[str]) -> str:
 
 def _escape_line(text: str) -> str:
     """A text line, with a backslash before a start that Markdown would read as markup."""
+    text = text.replace("|", "\\|")
     return "\\" + text if MARKUP_START.match(text) else text
