@@ -61,3 +61,11 @@ def test_write_picks_the_format_from_suffix_or_argument(tmp_path: Path, suffix, 
 def test_write_rejects_an_unknown_format(tmp_path: Path):
     with pytest.raises(ReportError):
         write(sample(2023), tmp_path / "x.pdf")
+
+
+def test_a_paragraph_with_a_pipe_comes_back_as_the_same_paragraph():
+    from assistant.parse import parse_text
+
+    report = empty_report("某某局", 2023).with_section("s1", "门户网站 | 政务新媒体同步发布")
+    assert "门户网站 \\| 政务新媒体" in to_markdown(report)
+    assert parse_text(to_markdown(report)).report.sections["s1"] == "门户网站 | 政务新媒体同步发布"
