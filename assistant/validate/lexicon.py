@@ -15,6 +15,8 @@ MONEY = frozenset(MONEY_UNITS)
 LEGAL = ("biz", "res", "soc", "law", "oth")
 LIT_READINGS = (("t4.lit_direct.{col}", "t4.lit_after_review.{col}"), ("t4.lit_direct.{col}",),
                 ("t4.lit_after_review.{col}",))
+_ANSWERED = ("t3.granted.total", "t3.partial.total", "t3.deny_*.total", "t3.na_*.total", "t3.np_*.total")
+_REPLY = r"(?:答复|决定|处理)?"
 _NOT_A_RESULT = r"(?!.*(?:维持|纠正|其他结果|审结|审理))"
 _FILLER = re.compile(r"(?:共计|合计|总计|累计|总共|一共|共|计|为|达到|达|有|数量|总数|总量|数|的|是|了|分别|均|[\s\u3000])*$")
 
@@ -31,6 +33,7 @@ class Phrase:
     units: frozenset[str] = COUNTS
     right: re.Pattern | None = None
     weak: bool = False
+    spare: tuple[tuple[str, ...], ...] = ()
 
 
 def _p(name: str, family: str, left: str | None, readings: tuple, **kw) -> Phrase:
@@ -60,15 +63,15 @@ LEXICON: tuple[Phrase, ...] = (
     _p("结果纠正", "t4col", r".*纠正", _col("corrected"), topic="t4"),
     _p("其他结果", "t4col", r".*其他结果", _col("other"), topic="t4"),
     _p("尚未审结", "t4col", r".*(?:尚未审结|未审结|正在审理|审理中)", _col("pending"), topic="t4"),
-    _p("上年结转", "t3", r".*(?:上年|上一年|去年)度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?",
+    _p("上年结转", "t3", r".*(?:上年|上一年|去年)度?结转(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?",
        (("t3.carry_in.total",),), topic="app"),
     _p("结转下年度", "t3", r".*(?:结转|转结|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?|.*下一?年度继续办理",
        (("t3.carry_out.total",),), topic="app"),
-    _p("予以公开及部分公开", "result", r".*(?:予以|全部)?公开(?:及|和|或|、|与)部分公开",
+    _p("予以公开及部分公开", "result", r".*(?:予以|全部)?公开(?:及|和|或|、|与)部分公开" + _REPLY,
        (("t3.granted.total", "t3.partial.total"),), topic="app"),
-    _p("部分公开", "result", r".*部分公开", (("t3.partial.total",),), topic="app"),
-    _p("不予公开", "result", r".*不予公开", (("t3.deny_*.total",),), topic="app"),
-    _p("予以公开", "result", r".*(?:予以|同意|全部)公开", (("t3.granted.total",),), topic="app"),
+    _p("部分公开", "result", r".*部分公开" + _REPLY, (("t3.partial.total",),), topic="app"),
+    _p("不予公开", "result", r".*不予公开" + _REPLY, (("t3.deny_*.total",),), topic="app"),
+    _p("予以公开", "result", r".*(?:予以|同意|全部)公开" + _REPLY, (("t3.granted.total",),), topic="app"),
     _p("本机关不掌握", "result", r".*(?:不掌握(?:相关)?(?:政府)?信息|信息不存在)", (("t3.na_not_held.total",),), topic="app"),
     _p("无法提供", "result", r".*无法提供", (("t3.na_*.total",),), topic="app"),
     _p("信访举报投诉类", "result", r".*信访(?:举报投诉)?类?(?:申请)?", (("t3.np_petition.total",),), topic="app"),
@@ -79,7 +82,7 @@ LEXICON: tuple[Phrase, ...] = (
        r".*(?:许可|审批|政务服务|办件|信箱|来信|热线|12345|工单|咨询|留言|建议|提案|登记|复核|诉求)"
        r"[^，,；]{0,12}(?:申请|办结|答复|回复|受理|收到)(?:事项|件)?", (), units=COUNTS | MONEY),
     _p("办结", "t3", r".*(?:办结|答复|处理完毕|办理完毕|作出答复|予以答复|回复)(?:了)?(?:[^，,；]*申请)?",
-       (("t3.processed_total.total",),), topic="app"),
+       (("t3.processed_total.total",),), topic="app", spare=(_ANSWERED,)),
     _p("自然人申请", "applicant", r".*(?:自然人|公民个人|个人)(?:提出)?(?:的)?(?:申请)?", _applicant("np"), topic="app"),
     _p("法人或其他组织申请", "applicant", r".*法人(?:或者?|和|及)其他组织(?:提出)?(?:的)?(?:申请)?",
        (tuple(f"t3.new.{c}" for c in LEGAL), tuple(f"t3.{r}.{c}" for r in ("new", "carry_in") for c in LEGAL)),
@@ -92,13 +95,13 @@ LEXICON: tuple[Phrase, ...] = (
     _p("处理申请", "t3", r".*(?:处理|办理)[^，,；]*(?:依申请公开|申请)[^，,；]*",
        (("t3.new.total",), ("t3.new.total", "t3.carry_in.total"), ("t3.processed_total.total",)), topic="app"),
     _p("收到申请", "t3",
-       r".*(?:收到|受理|接收|接到|收悉)[^，,；]*申请(?:事项)?|.*依申请公开(?:政府信息)?(?:申请)?(?:事项)?|.*公开申请",
+       r".*(?:收到|受理|接收|接到|收悉)[^，,；]*(?:申请|请求)(?:事项)?|.*依申请公开(?:政府)?(?:信息)?(?:申请|请求)?(?:事项)?|.*公开申请",
        (("t3.new.total",), ("t3.new.total", "t3.carry_in.total")), topic="app"),
     _p("收到申请", "t3", r".*(?:收到|受理|接收|接到)",
        (("t3.new.total",), ("t3.new.total", "t3.carry_in.total")), topic="app",
        right=r"(?:政府信息公开|信息公开|依申请公开)?(?:政府信息)?申请"),
     _p("结转下年度", "t3", None, (("t3.carry_out.total",),), topic="app",
-       right=r"(?:申请)?(?:顺延|结转|转结)(?:至|到)?下一?年"),
+       right=r"(?:申请)?(?:顺延|结转|转结)(?:至|到)?(?:下一?年|(?:19|20)[0-9]{2}\s*年)"),
     _p("行政事业性收费", "t2", r".*行政事业性收费(?:金额|总额|总计|收入)?", (("t2.admin_fees.amount_wan_yuan",),),
        units=MONEY),
     _p("其他对外管理服务事项", "t2", r".*其他对外管理服务(?:事项)?(?:处理决定|决定)?", (("t2.other_services.decisions",),)),
@@ -149,15 +152,16 @@ def _match_phrase(label: str, right: str, unit: str, topics: frozenset[str]) -> 
     return by_left, by_right
 
 
-def expand(phrase: Phrase, fmt: str, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """The readings of a phrase as tuples of concrete cell paths present in the report's layout."""
-    return _expand(phrase, fmt, groups)
+def expand(phrase: Phrase, fmt: str, groups: tuple[tuple[str, ...], ...], spare: bool = False
+           ) -> tuple[tuple[str, ...], ...]:
+    """The readings of a phrase (or its spare readings) as tuples of concrete cell paths in the report's layout."""
+    return _expand(phrase, fmt, groups, spare)
 
 
 @lru_cache(maxsize=2048)
-def _expand(phrase: Phrase, fmt: str, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+def _expand(phrase: Phrase, fmt: str, groups: tuple[tuple[str, ...], ...], spare: bool) -> tuple[tuple[str, ...], ...]:
     readings = []
-    for reading in phrase.readings:
+    for reading in phrase.spare if spare else phrase.readings:
         for group_reading in groups if any("{g}" in p for p in reading) else ((),):
             paths = _concrete(reading, fmt, group_reading)
             if paths:

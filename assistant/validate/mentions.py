@@ -8,7 +8,7 @@ from typing import Iterator
 from ..numbers import COUNT_UNITS
 from ..report import Report
 from .model import SECTION_NAMES, Context, Finding, finding, fmt, loc_of, rule
-from .scan import MONEY_SCALE, Sentence, clip, quote, scan
+from .scan import MONEY_SCALE, Sentence, clip, other_business, quote, scan
 from .tables import blank_cells, cell_label
 
 _NONE_APPLICATIONS = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|接收|发生)[^，,。；]{0,20}申请")
@@ -17,6 +17,7 @@ _NONE_REVIEW = re.compile(r"(?:未|没有|无|不存在)" + _NOT_NONE + r"[^，,
 _NONE_LITIGATION = re.compile(r"(?:未|没有|无|不存在)" + _NOT_NONE + r"[^，,。；]{0,24}?(?:诉讼|起诉)")
 _NONE_T2 = re.compile(r"(?:未|没有|无)(?:作出|实施|办理|发生|开展|产生)?(?:任何)?(?:相关)?(行政处罚|行政强制|行政许可)")
 _ALL_DONE = re.compile(r"全部办结|均已办结|均办结|均已按时办结|均按时办结|全部按时办结|已全部办结|全部予以答复|全部答复|均已答复完毕|无结转|没有结转|不存在结转")
+_CARRIED_IN = re.compile(r"(?:上|去|上一)年度?(?:结转|转结|遗留)|结转至本年")
 _NO_FEE = re.compile(r"(?:未|没有|无|不)(?:收取|收|产生)[^，,。；]{0,12}(?:信息处理费|费用)")
 _T2_ZERO_CELLS = {"行政处罚": "t2.penalty.decisions", "行政强制": "t2.coercion.decisions",
                   "行政许可": "t2.licensing.decisions"}
@@ -33,22 +34,68 @@ def none_sentences(ctx: Context) -> Iterator[Finding]:
 
 def _zero_checks(report: Report, sentence: Sentence) -> Iterator[Finding]:
     body = sentence.body
-    checks = []
     review, litigation = _NONE_REVIEW.search(body), _NONE_LITIGATION.search(body)
-    if review:
-        checks.append((review, ("t4.review.total",), "行政复议"))
-    if litigation:
-        checks.append((litigation, ("t4.lit_direct.total", "t4.lit_after_review.total"), "行政诉讼"))
+    checks = _case_checks(body, review, litigation) + _t2_checks(body)
     applications = _NONE_APPLICATIONS.search(body)
-    if applications and not review and not litigation:
+    if applications and not review and not litigation and not other_business(applications.group()):
         checks.append((applications, ("t3.new.total",), "政府信息公开申请"))
-    for match in _NONE_T2.finditer(body):
-        checks.append((match, (_T2_ZERO_CELLS[match.group(1)],), match.group(1)))
     done = _ALL_DONE.search(body)
-    if done and "申请" in sentence.text[max(sentence.para_start, sentence.start - 60):sentence.end]:
+    context = sentence.text[max(sentence.para_start, sentence.start - 60):sentence.end]
+    if done and _all_applications_done(sentence, done) and "申请" in context:
         checks.append((done, ("t3.carry_out.total",), "结转下年度继续办理的申请"))
     for match, paths, what in checks:
         yield from _zero_finding(report, sentence, match, paths, what)
+
+
+def _case_checks(body: str, review: re.Match | None, litigation: re.Match | None) -> list:
+    """未发生行政复议、行政诉讼: the totals of table 四 must be zero."""
+    checks = []
+    if review and _about_all_cases(body, review):
+        checks.append((review, ("t4.review.total",), "行政复议"))
+    if litigation and _about_all_cases(body, litigation):
+        checks.append((litigation, ("t4.lit_direct.total", "t4.lit_after_review.total"), "行政诉讼"))
+    return checks
+
+
+def _t2_checks(body: str) -> list:
+    """未作出行政处罚 (not 未发生行政处罚引起的复议): the table 二 cell must be zero."""
+    return [(match, (_T2_ZERO_CELLS[match.group(1)],), match.group(1)) for match in _NONE_T2.finditer(body)
+            if not _T2_NOT_NONE.match(body, match.end())]
+
+
+_T2_NOT_NONE = re.compile(r"[^，,。；;]{0,12}(?:复议|诉讼|引起|引发|被|投诉|举报|错误|违法)")
+
+
+_OUTCOME = re.compile(r"败诉|撤销|纠正|纠错|变更|违法|驳回|责令|被改")
+_SOME_CAUSE = re.compile(r"不及时|逾期|超期|不当|不规范|错误|不予公开|不满意")
+
+
+def _about_all_cases(body: str, match: re.Match) -> bool:
+    """未发生行政复议 speaks of all cases; 无行政复议败诉、未因答复不当引发复议 speak of some of them."""
+    clause_end = re.search(r"[，,。；;]|$", body[match.end():]).start()
+    rest = body[match.end():match.end() + clause_end]
+    cause = re.search(r"引起|引发|导致|涉及", match.group())
+    if cause and not re.search(r"公开|依申请", match.group()[:cause.start()]):
+        return False
+    return not _OUTCOME.search(rest) and not _SOME_CAUSE.search(match.group())
+
+
+def _all_applications_done(sentence: Sentence, done: re.Match) -> bool:
+    """均已办结 of all applications; not of other business, of last year's, of the ones answered, nor with an exception."""
+    before = sentence.body[:done.start()]
+    if other_business(before) or _CARRIED_IN.search(before) or _has_exception(sentence.body):
+        return False
+    figures = [f for f in sentence.figs if f.number.end <= sentence.start + done.start() and f.phrase is not None]
+    return not figures or figures[-1].phrase.name != "办结"
+
+
+def _has_exception(body: str) -> bool:
+    """The sentence names applications left over (除…外, 50件结转下年度), not 结转下年度0件."""
+    return bool(_EXCEPTION.search(body)) and not _NONE_LEFT.search(body)
+
+
+_NONE_LEFT = re.compile(r"(?:结转|转结|顺延|延期)[^，,。；0-9０-９]{0,15}(?:0|０|零|〇)(?![0-9０-９])")
+_EXCEPTION = re.compile(r"结转|转结|顺延|延期|除[^，,。；]{0,20}外|其余|其他均|尚在办理|正在办理")
 
 
 def _zero_finding(report: Report, sentence: Sentence, match: re.Match, paths: tuple[str, ...], what: str
@@ -65,7 +112,8 @@ def _zero_finding(report: Report, sentence: Sentence, match: re.Match, paths: tu
 
 
 def _fee_contradictions(sentences: list[Sentence]) -> Iterator[Finding]:
-    denial = next(((s, m) for s in sentences for m in [_NO_FEE.search(s.body)] if m), None)
+    denial = next(((s, m) for s in sentences for m in [_NO_FEE.search(s.body)] if m and _denies_the_fee(s.body, m)),
+                  None)
     if denial is None:
         return
     for sentence in sentences:
@@ -78,6 +126,12 @@ def _fee_contradictions(sentences: list[Sentence]) -> Iterator[Finding]:
                               expected=0, actual=fig.number.value, values={"信息处理费": fig.number.value})
 
 
+def _denies_the_fee(body: str, match: re.Match) -> bool:
+    """未收取信息处理费 denies the fee; 未收取其他费用 and 未收取信息处理费以外的费用 do not."""
+    words = match.group() + body[match.end():match.end() + 3]
+    return not re.search(r"其他|其它|别的|另外|额外|信息处理费(?:以|之)?外", words)
+
+
 _PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|\[[^\]\n]{0,30}[\u4e00-\u9fff][^\]\n]{0,30}\]"
     r"|[（(]\s*具体[^）)\n]{0,20}[）)]|【[^】\n]{0,30}】|_{2,}|＿{2,}"
@@ -87,6 +141,7 @@ _MISSING_NUMBER = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(件|条|个|次|项|篇|期|场|人次|万元|元)"
     r"(?![例款目线规数事要性别体人])"
 )
+_ENDS_A_COUNT = re.compile(r"[，,。；;、）)：:\s]|$|政府|信息|申请|依申请|的|公开|行政|规范性|文件|其中|左右")
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿余多第每")
 
 
@@ -107,7 +162,7 @@ def _placeholders(place: str, text: str) -> Iterator[Finding]:
         return
     for match in _PLACEHOLDERS.finditer(text):
         token = match.group()
-        if token.startswith("【") and not _PLACEHOLDER_WORDS.search(token[1:-1]):
+        if token[0] in "【[" and not _PLACEHOLDER_WORDS.search(token[1:-1]):
             continue
         message = f"{SECTION_NAMES[place]}有未填写的占位内容“{token}”：{_context(text, match.start(), match.end())}"
         yield finding("N.BLANK", loc_of(place, match.start(), match.end()), message,
@@ -118,7 +173,7 @@ def _missing_numbers(place: str, text: str) -> Iterator[Finding]:
     if _letter_spaced(text):
         return
     for match in _MISSING_NUMBER.finditer(text):
-        if text[match.start() - 1] in _NUMERAL_CHARS:
+        if text[match.start() - 1] in _NUMERAL_CHARS or not _ENDS_A_COUNT.match(text, match.end()):
             continue
         message = f"{SECTION_NAMES[place]}“{_context(text, match.start(), match.end())}”中“{match.group(1)}”前缺少数字"
         yield finding("N.BLANK", loc_of(place, match.start(), match.end()), message,

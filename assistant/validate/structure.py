@@ -11,8 +11,8 @@ from .model import Context, Finding, finding, loc_of, rule
 SECTION_TABLES = {"s2": "t2", "s3": "t3", "s4": "t4"}
 _YEAR = r"((?:19|20)\d{2})\s*年"
 _PERIOD_WORD = re.compile(r"统计(?:期限|时限|期间|时间|区间)")
-_PERIOD_YEAR = re.compile(_YEAR + r"\s*(?:1\s*月\s*1\s*日|12\s*月\s*31\s*日|度?[（(]?\s*1\s*月)")
-_THIS_YEAR = re.compile(r"(?:本年度?|今年|本报告年度)\s*[（(]\s*" + _YEAR + r"度?\s*[)）]")
+_PERIOD_YEAR = re.compile(_YEAR + r"\s*(?:1\s*月\s*1\s*日|12\s*月\s*31\s*日|度\s*[（(]?\s*1\s*月|[（(]\s*1\s*月)")
+_THIS_YEAR = re.compile(r"(?:本年度?|本报告年度)\s*[（(]\s*" + _YEAR + r"度?\s*[)）]")
 _TITLE_YEAR = re.compile(_YEAR)
 _OPENING_YEAR = re.compile(r"^\s*" + _YEAR + r"度?(?!以来|以前|以后|至|起|底|末|[-－—~～])\s*[，,]?")
 
@@ -73,9 +73,9 @@ def _title_year(ctx: Context, year: int) -> Iterator[Finding]:
 
 
 def _opening_years(ctx: Context) -> list[tuple[str, int]]:
-    """Sections whose text opens with 'YYYY年，' (the usual way of stating the report year)."""
+    """Sections 一 to 四 whose text opens with 'YYYY年，' (五 often opens with next year's plans)."""
     found = []
-    for key in SECTION_KEYS:
+    for key in SECTION_KEYS[:4]:
         match = _OPENING_YEAR.match(ctx.report.sections.get(key) or "")
         if match:
             found.append((key, int(match.group(1))))

@@ -10,6 +10,7 @@ from ..numbers import Number
 from ..report import Report
 from .model import SECTION_NAMES, Context, Finding, finding, fmt, loc_of, rule
 from .scan import (Fig, Sentence, breakdowns, clip, matches, plain, quote, reading_values, scan)
+from .subjects import TIME_WORDS, about_other_unit, one_channel
 from .tables import cell_label
 
 _TOTAL_WORD = re.compile(r"共计|合计|总计|累计|总共|一共")
@@ -43,9 +44,14 @@ def _judge(report: Report, fig: Fig, readings: tuple[tuple[str, ...], ...]) -> F
     values = reading_values(report, readings)
     if any(matches(fig, r, v) for r, v in zip(readings, values)) or all(v is None for v in values):
         return None
+    spare = fig.spare_readings
+    if any(matches(fig, r, v) for r, v in zip(spare, reading_values(report, spare))):
+        return None
     alt_values = reading_values(report, fig.alt_readings)
     alt_ok = any(matches(fig, r, v) for r, v in zip(fig.alt_readings, alt_values))
-    severity = "uncertain" if (None in values or fig.phrase.weak or alt_ok) else "error"
+    unsure = (None in values or fig.phrase.weak or alt_ok or about_other_unit(fig.left, report.agency)
+              or one_channel(fig.left))
+    severity = "uncertain" if unsure else "error"
     known = [(r, v) for r, v in zip(readings, values) if v is not None]
     quoted = quote(fig)
     message = f"{SECTION_NAMES[fig.place]}写“{quoted}”，但{_describe(known)}"
@@ -102,6 +108,15 @@ def _families(parts: list[Fig]) -> list[tuple[list[Fig], bool]]:
     return [(parts, False)]
 
 
+_OTHER_DIMENSION = re.compile(r"涉及|关于|有关|通过|同步|转载|[在经由向]\S{0,8}(?:网|平台|媒体|微信|微博|渠道)|网上|网站|"
+                              r"新媒体|微信|微博|信函|邮寄|当面|现场|电话")
+
+
+def _mixed_dimensions(parts: list[Fig]) -> bool:
+    """True when some parts are counted by channel or topic, so the list may overlap (网上 300 件、涉及征地 200 件)."""
+    return any(_OTHER_DIMENSION.search(part.left) for part in parts)
+
+
 def _check_parts(sentence: Sentence, total: Fig, parts: list[Fig], bound: bool) -> Iterator[Finding]:
     whole, summed = float(total.number.value), sum(float(p.number.value) for p in parts)
     shown = "+".join(fmt(p.number.value) for p in parts)
@@ -111,7 +126,11 @@ def _check_parts(sentence: Sentence, total: Fig, parts: list[Fig], bound: bool) 
     if summed > whole + 1e-9:
         message = (f"{SECTION_NAMES[sentence.place]}：“{clip(sentence.body)}”中，其中各项之和（{shown}={fmt(summed)}）"
                    f"大于总数 {fmt(total.number.value)}")
-        yield finding("N.SUM", loc, message, expected=total.number.value, actual=plain(summed), values=values)
+        overlapping = not bound and _mixed_dimensions(parts)
+        if overlapping:
+            message += "；各项似按不同口径统计（如渠道与内容），可能相互重叠，请人工确认"
+        yield finding("N.SUM", loc, message, expected=total.number.value, actual=plain(summed), values=values,
+                      severity="uncertain" if overlapping else None)
     elif summed < whole - 1e-9 and len(parts) >= 2 and not bound:
         message = (f"{SECTION_NAMES[sentence.place]}：“{clip(sentence.body)}”中，其中各项之和（{shown}={fmt(summed)}）"
                    f"小于总数 {fmt(total.number.value)}；如有未列出的分项可忽略，否则请核对")
@@ -126,7 +145,7 @@ def _trailing_totals(sentence: Sentence, groups: list[tuple[Fig, list[Fig]]], ev
     in_breakdown = {id(p) for _, parts in groups for p in parts}
     heads = {id(total) for total, _ in groups}
     for fig in sentence.figs:
-        if not _TOTAL_WORD.search(fig.left) or id(fig) in heads or fig.phrase is not None or fig.number.approx:
+        if not _sums_what_precedes(fig) or id(fig) in heads or fig.phrase is not None or fig.number.approx:
             continue
         same = [f for f in sentence.figs if f.number.end <= fig.number.start and id(f) not in in_breakdown
                 and f.number.unit == fig.number.unit and not f.number.approx]
@@ -136,6 +155,18 @@ def _trailing_totals(sentence: Sentence, groups: list[tuple[Fig, list[Fig]]], ev
         if len(earlier) < 2 or _some_suffix_sums(earlier, float(fig.number.value)):
             continue
         yield _trailing_finding(sentence, fig, same if len(same) >= 2 else earlier, len(same) >= 2)
+
+
+def _sums_what_precedes(fig: Fig) -> bool:
+    """共计 N that adds up the figures before it, not a category's own count (解读信息共计 N 条)."""
+    match = _TOTAL_WORD.search(fig.left)
+    if match is None:
+        return False
+    subject = TIME_WORDS.sub("", re.sub(r"[\s、，,：:]", "", fig.left[:match.start()]))
+    return len(subject) <= 2 or _SUMMING_SUBJECT.fullmatch(subject) is not None
+
+
+_SUMMING_SUBJECT = re.compile(r"(?:以上|上述|前述|这|两者|二者|全年|总|各类|[两二三四五六七八九十]+[项类种个]).{0,4}")
 
 
 def _paragraph_candidates(sentence: Sentence, fig: Fig, everything: list[Sentence], skip: set[int]) -> list[Fig]:
@@ -226,6 +257,8 @@ def _share_ok(ratio: float, stated: Number) -> bool:
     scale = 10 ** digits
     value = float(stated.value)
     candidates = {round(ratio, digits), math.floor(ratio * scale + 0.5 + 1e-9) / scale}
+    if digits >= 2:
+        candidates.add(math.floor(ratio * scale + 1e-9) / scale)
     return any(abs(c - value) < 0.5 / scale / 10 for c in candidates)
 
 
