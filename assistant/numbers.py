@@ -43,6 +43,7 @@ _WORD_AFTER = re.compile(r"[A-Za-z_/]")
 _ORDINAL_BEFORE = re.compile(r"第\s*[（(]?\s*$")
 _YEAR_RANGE = re.compile(r"\s*[-－—~～至到]\s*\d{4}")
 _PARTS_AFTER = re.compile(r"(?:个|项|大)?(?:部分|方面|板块|章节)|项内容|个内容")
+_ROW_NAME_AFTER = re.compile(r"类(?:内部事务|过程性)")
 _IDIOMS = ("一件事", "一次性", "一条龙", "一站式", "一批次", "一张网", "一张图", "一件事一次办", "一本账", "一个窗口")
 
 
@@ -158,6 +159,8 @@ def _kind(text: str, match: re.Match, unit: str, value: int | float, pct: bool) 
         return "ordinal"
     if _PARTS_AFTER.match(text, match.end("num") + len(match.group("approx") or "")):
         return "parts"
+    if _ROW_NAME_AFTER.match(text, match.end("num")):
+        return "label"
     if unit in ("年", "年度"):
         return "year" if _looks_like_year(match.group("num"), value) else "duration"
     if unit in DATE_UNITS:

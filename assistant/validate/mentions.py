@@ -13,7 +13,7 @@ from .tables import blank_cells, cell_label
 
 _NONE_APPLICATIONS = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|接收|发生)[^，,。；]{0,20}申请")
 _NOT_NONE = r"(?!经复议|审结|结案|办结|被纠正|纠正|决定)"
-_NONE_REVIEW = re.compile(r"(?:未|没有|无|不存在)" + _NOT_NONE + r"[^，,。；]{0,24}?复议")
+_NONE_REVIEW = re.compile(r"(?:未|没有|无|不存在)" + _NOT_NONE + r"[^，,。；]{0,24}?复议(?!后)")
 _NONE_LITIGATION = re.compile(r"(?:未|没有|无|不存在)" + _NOT_NONE + r"[^，,。；]{0,24}?(?:诉讼|起诉)")
 _NONE_T2 = re.compile(r"(?:未|没有|无)(?:作出|实施|办理|发生|开展|产生)?(?:任何)?(?:相关)?(行政处罚|行政强制|行政许可)")
 _ALL_DONE = re.compile(r"全部办结|均已办结|均办结|均已按时办结|均按时办结|全部按时办结|已全部办结|全部予以答复|全部答复|均已答复完毕|无结转|没有结转|不存在结转")
@@ -53,8 +53,17 @@ def _case_checks(body: str, review: re.Match | None, litigation: re.Match | None
     if review and _about_all_cases(body, review):
         checks.append((review, ("t4.review.total",), "行政复议"))
     if litigation and _about_all_cases(body, litigation):
-        checks.append((litigation, ("t4.lit_direct.total", "t4.lit_after_review.total"), "行政诉讼"))
+        checks.append((litigation, _litigation_groups(litigation.group()), "行政诉讼"))
     return checks
+
+
+def _litigation_groups(claim: str) -> tuple[str, ...]:
+    """未发生复议后起诉 speaks of one group of table 四; 未发生行政诉讼 of both."""
+    if "复议后" in claim:
+        return ("t4.lit_after_review.total",)
+    if "直接" in claim or "未经复议" in claim:
+        return ("t4.lit_direct.total",)
+    return ("t4.lit_direct.total", "t4.lit_after_review.total")
 
 
 def _t2_checks(body: str) -> list:

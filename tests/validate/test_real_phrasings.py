@@ -344,3 +344,28 @@ def test_parts_counted_by_channel_and_topic_may_overlap(sentence):
 def test_parts_of_one_kind_that_exceed_the_total_are_an_error():
     found = _errors("全年主动公开政府信息900条，其中工作动态500条，通知公告300条，政策解读150条。")
     assert [e.split(":")[0] for e in found] == ["N.SUM"]
+
+
+def _errors_with_t4(sentence: str, t4) -> list[str]:
+    report = replace(_report(sentence, "s4"), t4=t4)
+    return [f"{f.rule}: {f.message}" for f in check(report).errors]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度共发生政府信息公开行政复议16件，未发生复议后起诉的行政诉讼。",
+    "本年度共发生政府信息公开行政复议16件，行政诉讼6件，未发生经复议后提起行政诉讼的情况。",
+])
+def test_none_after_review_speaks_of_that_group_only(sentence):
+    t4 = t4_table((10, 3, 2, 1), (4, 0, 1, 1), (0, 0, 0, 0))
+    assert _errors_with_t4(sentence, t4) == []
+
+
+def test_none_directly_sued_is_checked_against_its_own_group():
+    t4 = t4_table((10, 3, 2, 1), (4, 0, 1, 1), (0, 0, 0, 0))
+    errors = _errors_with_t4("本年度共发生政府信息公开行政复议16件，未发生直接起诉的行政诉讼。", t4)
+    assert len(errors) == 1 and "未经复议直接起诉" in errors[0]
+
+
+@pytest.mark.parametrize("text", ["属于四类过程性信息1件", "属于三类内部事务信息0件"])
+def test_official_row_names_are_labels_not_figures(text):
+    assert [n.value for n in find_numbers(text) if n.is_figure] == [int(text[-2])]
