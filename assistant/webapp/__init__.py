@@ -1,0 +1,1 @@
+"""The web page around the chat core: Gradio layout, thin handlers, API endpoints and the launcher."""
