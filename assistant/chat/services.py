@@ -43,29 +43,10 @@ def _new_backend(settings: Settings) -> Any:
 
 
 def open_index(settings: Settings) -> Any:
-    """The index of past reports in the data folder, safe to share between threads."""
+    """The index of past reports in the data folder (safe to share between threads)."""
     from assistant.index.index import Index
 
-    return Serialised(Index(settings))
-
-
-class Serialised:
-    """Wraps an object so that one thread at a time calls its methods (the index shares one SQLite connection)."""
-
-    def __init__(self, target: Any):
-        self._target = target
-        self._lock = threading.RLock()
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._target, name)
-        if not callable(attribute):
-            return attribute
-
-        def locked(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
-                return attribute(*args, **kwargs)
-
-        return locked
+    return Index(settings)
 
 
 def parse(data: bytes, name: str) -> ParseResult:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -80,8 +82,19 @@ class Passage:
         return {**asdict(self), "location": self.location}
 
 
+def serialised(method):
+    """One thread at a time: the index shares one SQLite connection and a pending-vector buffer."""
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Index:
-    """Past reports indexed for exact figure look-ups and passage retrieval."""
+    """Past reports indexed for exact figure look-ups and passage retrieval; safe to share between threads."""
 
     def __init__(self, settings: Settings, embedder: str | None = None) -> None:
         self.settings = settings
@@ -93,6 +106,7 @@ class Index:
         self._client = None
         self._vectors_checked = False
         self._pending: list[tuple[str, str, dict]] = []
+        self._lock = threading.RLock()
 
     # vector store ------------------------------------------------------------------------------
 
@@ -126,6 +140,7 @@ class Index:
 
     # ingest ------------------------------------------------------------------------------------
 
+    @serialised
     def ingest(self, paths, on_progress: Callable[[Progress], None] | None = None) -> IngestSummary:
         """Index report files and folders; idempotent by content, one bad file never stops the rest."""
         self.store.require_writable()
@@ -187,6 +202,7 @@ class Index:
         if self._vector_kind and uids:
             self._collection().delete(ids=uids)
 
+    @serialised
     def ensure_corpus(self, corpus_dir: Path | None = None) -> IngestSummary | None:
         """Ingest the bundled sample reports when the index is empty (and writable)."""
         if self.store.count_reports() or self.store.read_only:
@@ -195,10 +211,12 @@ class Index:
 
     # queries -----------------------------------------------------------------------------------
 
+    @serialised
     def list(self) -> list[IndexedReport]:
         """Every indexed report, by agency and year."""
         return self.store.reports()
 
+    @serialised
     def remove(self, id_or_path: str) -> IndexedReport:
         """Remove a report by its id or its source file; StoreError when there is none."""
         self.store.require_writable()
@@ -210,23 +228,28 @@ class Index:
         self._delete(row)
         return row
 
+    @serialised
     def agencies(self) -> list[str]:
         """Agencies with at least one indexed report."""
         return self.store.agencies()
 
+    @serialised
     def years(self, agency: str) -> list[int]:
         """Years indexed for an agency."""
         return self.store.years(agency)
 
+    @serialised
     def report(self, agency: str, year: int) -> Report | None:
         """The indexed report of an agency and year, rebuilt from SQLite."""
         row = self.store.report_for(agency, year)
         return self.store.rebuild_report(row) if row else None
 
+    @serialised
     def previous_report(self, agency: str, year: int) -> Report | None:
         """The report of the year before `year` for the agency, if indexed."""
         return self.report(agency, year - 1)
 
+    @serialised
     def similar_passages(self, query: str, *, agency: str | None = None, section: str | None = None,
                          k: int = 5, year: int | None = None) -> list[Passage]:
         """Passages nearest the query, optionally within one agency, section or year."""
@@ -308,6 +331,7 @@ class Index:
                                         report_id, start, end))
         return passages
 
+    @serialised
     def ask(self, question: str, *, agency: str | None = None, year: int | None = None,
             draft_year: int | None = None, llm=None):
         """Answer a question about past reports: figures looked up, comparisons computed, wording retrieved.
@@ -320,6 +344,7 @@ class Index:
         return answer_question(self, question, agency=agency, year=year,
                                draft_year=draft_year or self.settings.draft_year, llm=llm)
 
+    @serialised
     def close(self) -> None:
         """Write pending vectors, release the chroma client and close SQLite."""
         self._flush_vectors()
