@@ -225,10 +225,10 @@ def usable_text(reply: str, title: str, fallback: str, run: Run) -> str:
 
 
 def looks_chinese(text: str) -> bool:
-    """Whether most of the text is Chinese characters (a 135M model answers in English)."""
-    letters = re.findall(r"[A-Za-z\u4e00-\u9fff]", text)
-    cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
-    return len(text) >= 10 and bool(letters) and cjk / len(letters) >= 0.7
+    """Whether the text is Chinese prose: mostly Chinese characters, not English or debris."""
+    visible = re.sub(r"\s", "", text)
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", visible))
+    return cjk >= 8 and cjk / len(visible) >= 0.4
 
 
 # ---------- retrieval ----------
@@ -331,4 +331,20 @@ def repair_section(report: Report, key: str, findings: list[Finding], run: Run) 
     except LLMError as exc:
         run.model_failed(exc, f"“{SECTION_TITLES[key]}”的修改")
         return current
-    return usable_text(reply, SECTION_TITLES[key], current, run)
+    repaired = usable_text(reply, SECTION_TITLES[key], current, run)
+    if not keeps_the_section(current, repaired):
+        run.notice(f"模型对“{SECTION_TITLES[key]}”的修改删改过多，已保留原文并按表格更正")
+        return current
+    return repaired
+
+
+def keeps_the_section(current: str, repaired: str) -> bool:
+    """A repair corrects figures; it does not drop most of the section or replace it with other text."""
+    if len(repaired) < len(current) / 2:
+        return False
+    before, after = _bigrams(current), _bigrams(repaired)
+    return not before or len(before & after) / len(before) >= 0.5
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}

@@ -82,6 +82,16 @@ def test_a_stubborn_wrong_number_is_corrected_from_the_table_after_two_rounds():
     assert draft.status == "ready" and no_error(draft)
 
 
+@pytest.mark.parametrize("debris", ["“公开政\ufffdl2246-02", "2024年，我局新收政府信息公开申请。"])
+def test_a_repair_that_drops_the_section_is_refused_and_the_table_corrects_it(debris):
+    wrong = with_number_changed("新收政府信息公开申请12件", "新收政府信息公开申请15件")
+    script = ModelScript(**{"draft_section:s3": [wrong], "repair:s3": [debris, debris]})
+    draft, _, _ = run(script)
+    assert debris not in draft.report.sections["s3"]
+    assert "新收政府信息公开申请12件" in draft.report.sections["s3"] and "15件" not in draft.report.sections["s3"]
+    assert draft.status == "ready" and no_error(draft)
+
+
 def test_an_error_that_cannot_be_corrected_is_marked_and_never_ready():
     claim = "2024年，我局未收到政府信息公开申请，本部分无其他情况。"
     script = ModelScript(**{"draft_section:s3": [claim], "repair:s3": [claim, claim]})
