@@ -70,7 +70,7 @@ def main() -> None:
         paths = write_all(variations(args.count), Path(folder))
         check_path(paths[0])
         timed("parse+check, 1 core", paths, lambda ps: [check_path(p) for p in ps])
-        timed(f"parse+check, --jobs {args.jobs}", paths, lambda ps: list(_run_all(ps, None, args.jobs)))
+        timed(f"parse+check, --jobs {args.jobs}", paths, lambda ps: list(_run_all(ps, None, args.jobs, False)))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: {own:.0f} MB (main process), {children:.0f} MB (largest worker)")

@@ -29,11 +29,13 @@ def register(group: click.Group) -> None:
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--previous", type=click.Path(path_type=Path), help="上年报告（用于跨年核对：结转、现行有效件数、内容雷同）")
+@click.option("--with-index", is_flag=True,
+              help="没有 --previous 时，从往年报告索引中取同一机关上一年的报告做跨年核对")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（同 --format json）")
 @click.option("--format", "fmt", type=click.Choice(("text", "json", "csv")), default="text", help="输出格式")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件而不是屏幕（CSV 带 BOM，Excel 可直接打开）")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="并行进程数（默认：全部 CPU 核）")
-def check_command(files: tuple[Path, ...], previous: Path | None, as_json: bool, fmt: str,
+def check_command(files: tuple[Path, ...], previous: Path | None, with_index: bool, as_json: bool, fmt: str,
                   output: Path | None, jobs: int | None) -> None:
     """核对年报：表格勾稽关系、正文数字与表格是否一致、章节、年份、漏填等。
 
@@ -45,7 +47,7 @@ def check_command(files: tuple[Path, ...], previous: Path | None, as_json: bool,
     """
     chosen = "json" if as_json else fmt
     previous_text = _previous_text(previous)
-    rows = list(_run_all([str(f) for f in files], previous_text, jobs))
+    rows = list(_run_all([str(f) for f in files], previous_text, jobs, with_index))
     if len(rows) == 1 and rows[0]["error"]:
         click.echo(f"错误：{rows[0]['file']}：{rows[0]['error']}", err=True)
         sys.exit(2)
@@ -91,7 +93,7 @@ def load_report(path: str) -> Report:
     return parse_file(target).report
 
 
-def check_path(path: str, previous_json: str | None = None) -> dict[str, Any]:
+def check_path(path: str, previous_json: str | None = None, with_index: bool = False) -> dict[str, Any]:
     """Load and check one file; a picklable row for the summary (top level so worker processes can run it)."""
     from ..validate import check
     row: dict[str, Any] = {"file": path, "agency": None, "year": None, "status": None, "errors": 0,
@@ -101,7 +103,8 @@ def check_path(path: str, previous_json: str | None = None) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001  (one unreadable file must not stop an audit)
         row["error"] = _reason(exc)
         return row
-    result = check(report, previous=_previous(previous_json))
+    previous = _previous(previous_json) or (_indexed_previous(report) if with_index else None)
+    result = check(report, previous=previous)
     row.update(agency=report.agency, year=report.year, status=result.status, errors=len(result.errors),
                warnings=len(result.warnings), uncertain=len(result.uncertain), rules=list(result.rules),
                findings=[f.to_dict() for f in result.findings])
@@ -111,6 +114,21 @@ def check_path(path: str, previous_json: str | None = None) -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def _previous(previous_json: str | None) -> Report | None:
     return Report.from_json(previous_json) if previous_json else None
+
+
+def _indexed_previous(report: Report) -> Report | None:
+    if not report.agency or not report.year:
+        return None
+    from ..settings import load_settings
+
+    return _index(load_settings()).previous_report(report.agency, report.year)
+
+
+@lru_cache(maxsize=1)
+def _index(settings):
+    from ..index import Index
+
+    return Index(settings)
 
 
 def _reason(exc: BaseException) -> str:
@@ -123,17 +141,18 @@ def _reason(exc: BaseException) -> str:
     return f"无法解析（{type(exc).__name__}: {exc}）"
 
 
-def _run_all(paths: list[str], previous_json: str | None, jobs: int | None) -> Iterator[dict]:
+def _run_all(paths: list[str], previous_json: str | None, jobs: int | None, with_index: bool) -> Iterator[dict]:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     with _progress(len(paths)) as bar:
         if workers == 1:
             for path in paths:
-                yield check_path(path, previous_json)
+                yield check_path(path, previous_json, with_index)
                 bar.update(1)
             return
         chunk = max(1, len(paths) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for row in pool.map(check_path, paths, [previous_json] * len(paths), chunksize=chunk):
+            arguments = ([previous_json] * len(paths), [with_index] * len(paths))
+            for row in pool.map(check_path, paths, *arguments, chunksize=chunk):
                 yield row
                 bar.update(1)
 

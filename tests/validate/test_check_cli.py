@@ -98,6 +98,19 @@ def test_previous_year_enables_cross_year_warnings(files, tmp_path):
     assert result.exit_code == 0
 
 
+def test_with_index_takes_last_years_report_of_the_same_agency_from_the_index(files, tmp_path):
+    from dataclasses import replace
+
+    ingested = CliRunner().invoke(main, ["ingest", files["good"]])
+    assert ingested.exit_code == 0, ingested.output
+    later = tmp_path / "later.json"
+    later.write_text(replace(load("r2023_bailu_scjgj"), year=2024).to_json(), encoding="utf-8")
+    without = json.loads(_run(str(later), "--json").output)
+    with_index = json.loads(_run(str(later), "--with-index", "--json").output)
+    assert "Y.COPY" not in without["rules"]
+    assert "Y.COPY" in with_index["rules"] and "Y.CARRY" in with_index["rules"]
+
+
 def test_markdown_text_is_parsed_and_checked(tmp_path):
     from assistant.render import to_markdown
     path = tmp_path / "report.md"
