@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -150,11 +151,17 @@ def _run_all(paths: list[str], previous_json: str | None, jobs: int | None, with
                 bar.update(1)
             return
         chunk = max(1, len(paths) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
             arguments = ([previous_json] * len(paths), [with_index] * len(paths))
             for row in pool.map(check_path, paths, *arguments, chunksize=chunk):
                 yield row
                 bar.update(1)
+
+
+def _worker_context():
+    """fork where it is safe (one thread): workers start warm; spawn otherwise."""
+    safe = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if safe else "spawn")
 
 
 class _NoBar:
