@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterator, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, ValidationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..report import (T2_ROW_LABELS, T2_COLUMN_LABELS, T2_SIGNED_CELLS, T3_COLUMN_LABELS, T3_COLUMNS,
-                      T3_RESULT_ROWS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUP_LABELS,
+                      T3_RESULT_ROWS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_GROUP_LABELS,
                       T4_GROUPS, Report)
 from .model import Context, Finding, finding, fmt, rule
 
@@ -75,31 +75,28 @@ def t3_result_sum(ctx: Context) -> Iterator[Finding]:
 def t3_row_total(ctx: Context) -> Iterator[Finding]:
     """Each row's 总计 = 自然人 + the five kinds of 法人或其他组织."""
     for row, cells in ctx.report.t3.items():
-        parts = [cells[col] for col in APPLICANT_COLUMNS]
-        if not _known(cells["total"], *parts) or sum(parts) == cells["total"]:
-            continue
-        shown = "+".join(fmt(p) for p in parts)
-        message = (f"表三“{_short(T3_ROW_LABELS.get(row, row))}”行：各类申请人之和（{shown}={fmt(sum(parts))}）"
-                   f"不等于总计 {fmt(cells['total'])}")
-        values = {f"t3.{row}.{col}": cells[col] for col in T3_COLUMNS}
-        yield finding("T3.ROW", ("t3", row, "total"), message,
-                      expected=sum(parts), actual=cells["total"], values=values)
+        where = f"表三“{_short(T3_ROW_LABELS.get(row, row))}”行：各类申请人之和"
+        yield from _parts_total("T3.ROW", ("t3", row), cells, APPLICANT_COLUMNS, where)
 
 
 @rule("T4.SUM")
 def t4_group_total(ctx: Context) -> Iterator[Finding]:
     """Each group of table 四: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
     for group in T4_GROUPS:
-        cells = ctx.report.t4[group]
-        parts = [cells[col] for col in T4_PARTS]
-        if not _known(cells["total"], *parts) or sum(parts) == cells["total"]:
-            continue
-        shown = "+".join(fmt(p) for p in parts)
-        message = (f"表四“{T4_GROUP_LABELS[group]}”：结果维持、结果纠正、其他结果、尚未审结之和"
-                   f"（{shown}={fmt(sum(parts))}）不等于总计 {fmt(cells['total'])}")
-        values = {f"t4.{group}.{col}": cells[col] for col in T4_COLUMNS}
-        yield finding("T4.SUM", ("t4", group, "total"), message,
-                      expected=sum(parts), actual=cells["total"], values=values)
+        where = f"表四“{T4_GROUP_LABELS[group]}”：结果维持、结果纠正、其他结果、尚未审结之和"
+        yield from _parts_total("T4.SUM", ("t4", group), ctx.report.t4[group], T4_PARTS, where)
+
+
+def _parts_total(rule_id: str, row_path: tuple[str, str], cells: dict, part_columns: tuple[str, ...],
+                 where: str) -> Iterator[Finding]:
+    """A finding when the parts of a row do not add up to its 总计."""
+    parts = [cells[col] for col in part_columns]
+    if not _known(cells["total"], *parts) or sum(parts) == cells["total"]:
+        return
+    shown = "+".join(fmt(p) for p in parts)
+    message = f"{where}（{shown}={fmt(sum(parts))}）不等于总计 {fmt(cells['total'])}"
+    values = {f"{row_path[0]}.{row_path[1]}.{col}": value for col, value in cells.items()}
+    yield finding(rule_id, (*row_path, "total"), message, expected=sum(parts), actual=cells["total"], values=values)
 
 
 @rule("INT")
