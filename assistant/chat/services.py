@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from assistant.events import Event
 from assistant.report import ParseResult, Report, ReportError
 from assistant.settings import Settings
 
-COUNTS_HINT = "（统计数据请用官方表格格式的 .xlsx/.csv，或 JSON）"
+if TYPE_CHECKING:  # the session module imports this one
+    from assistant.chat.session import Upload
+
 DRAFT_CACHE_SIZE = 256
 
 _drafts: OrderedDict[tuple[str, int], Any] = OrderedDict()
@@ -63,53 +66,37 @@ def check(report: Report, previous: Report | None = None) -> Any:
     return validate(report, previous=previous)
 
 
-def sniff(data: bytes, name: str, year: int) -> tuple[str, Any]:
-    """('report', ParseResult) or ('counts', counts) by what the bytes hold; the parser's error otherwise."""
+def sniff(upload: Upload, year: int) -> tuple[str, Any]:
+    """('report', ParseResult) or ('counts', counts) by what an upload holds; the parser's error otherwise."""
     try:
-        return "report", parse(data, name)
+        parsed = parse(upload.data, upload.name)
     except ReportError as report_error:
-        counts = _counts_or_none(data, name, year)
+        counts = _counts_or_none(upload, year)
         if counts is None:
             raise report_error from None
         return "counts", counts
+    counts = None if _has_content(parsed.report) else _counts_or_none(upload, year)
+    return ("counts", counts) if counts is not None else ("report", parsed)
 
 
-def _counts_or_none(data: bytes, name: str, year: int) -> Any:
-    from assistant.draft.inputs import counts_from_json, counts_from_rows
+def _has_content(report: Report) -> bool:
+    return any(report.sections.values()) or any(value is not None for _, value in report.cells())
+
+
+def _counts_or_none(upload: Upload, year: int) -> Any:
+    from assistant.draft.inputs import counts_from_json, counts_from_rows, read_text, xlsx_rows
 
     try:
-        if data.lstrip()[:1] == b"{":
-            return counts_from_json(data.decode("utf-8"))
-        if data[:2] == b"PK":
-            return counts_from_rows(_xlsx_rows(data), year)
-        if _is_csv(data):
-            import csv
-
-            return counts_from_rows(list(csv.reader(io.StringIO(data.decode("utf-8-sig")))), year)
-    except (ReportError, UnicodeDecodeError, ValueError):
+        if upload.data[:2] == b"PK":
+            return counts_from_rows(xlsx_rows(upload.path), year)
+        text = read_text(upload.path)
+        if text.lstrip()[:1] == "{":
+            return counts_from_json(text)
+        if text.count(",") >= 2 and "\x00" not in text:
+            return counts_from_rows(list(csv.reader(io.StringIO(text))), year)
+    except (ReportError, ValueError):
         return None
     return None
-
-
-def _is_csv(data: bytes) -> bool:
-    try:
-        text = data[:4096].decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return text.count(",") >= 2 and "\x00" not in text
-
-
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
-        raise ReportError(f"无法读取表格文件：{exc}") from None
-    try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
 
 
 def draft_request(agency: str, year: int, notes: str, counts: Any = None) -> Any:
@@ -162,15 +149,6 @@ def draft_from_state(state: Any) -> Any:
     request = DraftRequest.model_validate(inputs["request"]) if inputs.get("request") else None
     facts = Facts.model_validate(inputs["facts"]) if inputs.get("facts") else Facts()
     return Draft(state.report, (), state.status, (), (), facts, "", 0, 0, request)
-
-
-def source_dict(item: Any) -> dict[str, Any]:
-    """A source of an answer as plain data."""
-    if isinstance(item, dict):
-        return item
-    if hasattr(item, "to_dict"):
-        return item.to_dict()
-    return {"label": str(item)}
 
 
 def write_export(report: Report, fmt: str, path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,10 +59,11 @@ class Reply:
 
 @dataclass(frozen=True)
 class Upload:
-    """One uploaded file as the session sees it: its name and bytes (read and size-checked)."""
+    """One uploaded file as the session sees it: its name, bytes (read and size-checked) and where it lies."""
 
     name: str
     data: bytes
+    path: Path
 
 
 class ChatSession:
@@ -224,7 +226,7 @@ class ChatSession:
             return None
         try:
             return self.index.previous_report(report.agency, report.year)
-        except Exception:
+        except (ReportError, RuntimeError, sqlite3.Error):  # an unreadable index only loses the cross-year checks
             log.warning("previous report lookup failed", exc_info=True)
             return None
 
@@ -232,25 +234,13 @@ class ChatSession:
         year = prefs.apply(self.settings).draft_year
         counts = None
         for upload in [read_upload(path) for path in files]:
-            kind, payload = services.sniff(upload.data, upload.name, year)
+            kind, payload = services.sniff(upload, year)
             if kind == "report":
                 yield from self._checked(conversation_id, payload, upload.name)
             else:
                 counts = payload
         if counts is not None:
             yield from self._draft(conversation_id, text.strip(), prefs, counts)
-
-    def check_files(self, paths: Sequence[str | Path]) -> list[tuple[str, Any]]:
-        """Check report files outside a conversation: (file name, check result or the error message)."""
-        results = []
-        for path in paths:
-            try:
-                upload = read_upload(path)
-                report = services.parse(upload.data, upload.name).report
-                results.append((upload.name, services.check(report, previous=self._previous(report))))
-            except ReportError as exc:
-                results.append((Path(path).name, str(exc)))
-        return results
 
     # ---------- asking ----------
 
@@ -263,9 +253,8 @@ class ChatSession:
         yield Progress(0, 1, "正在查找往年报告…")
         answer = self.ask(text, prefs)
         yield TextChunk(answer.text)
-        sources = tuple(services.source_dict(item) for item in getattr(answer, "sources", ()) or ())
-        if sources:
-            yield Sources(sources)
+        if answer.sources:
+            yield Sources(tuple(answer.sources))
 
     # ---------- versions and export ----------
 
@@ -360,7 +349,7 @@ def read_upload(path: str | Path) -> Upload:
         raise ChatError(f"文件 {path.name} 太大（{size / 1048576:.1f} MB，上限 {MAX_UPLOAD_BYTES // 1048576} MB）。")
     if size == 0:
         raise ChatError(f"文件 {path.name} 是空的。")
-    return Upload(path.name, path.read_bytes())
+    return Upload(path.name, path.read_bytes(), path)
 
 
 def summary_text(state: DraftState) -> str:

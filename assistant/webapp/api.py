@@ -8,7 +8,7 @@ from typing import Any
 import gradio as gr
 from gradio.data_classes import FileData
 
-from assistant.chat import ChatSession, Prefs
+from assistant.chat import ChatSession, Prefs, prefs_from
 from assistant.chat.views import DraftState
 from assistant.events import DraftUpdated, Event, FindingsReady, Notice, Sources
 from assistant.chat.session import Reply
@@ -48,8 +48,7 @@ class Endpoints:
 
     def ask(self, question: str, agency: str = "", year: int = 0) -> dict:
         """Answer a question about past reports: kind, text and sources."""
-        answer = _guard(lambda: self.session.ask(question, _prefs(agency, year)))
-        return answer.to_dict() if hasattr(answer, "to_dict") else {"text": str(answer)}
+        return _guard(lambda: self.session.ask(question, _prefs(agency, year))).to_dict()
 
     def check(self, files: list[FileData], conversation_id: str = "", request: gr.Request = None) -> dict:
         """Check uploaded report files in a conversation; returns findings and status."""
@@ -59,8 +58,7 @@ class Endpoints:
 
     def upload(self, files: list[FileData]) -> dict:
         """Add past reports to the index; returns the ingest summary."""
-        summary = _guard(lambda: self.session.upload_to_index([_path(f) for f in files]))
-        return summary.to_dict() if hasattr(summary, "to_dict") else {"text": str(summary)}
+        return _guard(lambda: self.session.upload_to_index([_path(f) for f in files])).to_dict()
 
     def index_list(self) -> list[dict]:
         """The reports in the index."""
@@ -140,9 +138,7 @@ def _draft_dict(state: DraftState) -> dict:
 
 
 def _prefs(agency: str, year: int) -> Prefs:
-    if year and not 2008 <= int(year) <= 2100:
-        raise gr.Error(f"年度应在 2008 到 2100 之间，收到 {year}")
-    return Prefs(agency=(agency or "").strip()[:100], draft_year=int(year or 0))
+    return _guard(lambda: prefs_from({"agency": agency or "", "draft_year": int(year or 0)}))
 
 
 def _path(file: Any) -> str:

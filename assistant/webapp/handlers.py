@@ -75,17 +75,19 @@ class Handlers:
                      {"role": "assistant", "content": "正在处理…"}]
         skip = (gr.skip(),) * PANEL_SIZE
         yield (gr.MultimodalTextbox(value=None, interactive=False), messages, gr.skip(), *skip)
-        live, failed = LiveReply(), gr.skip()
+        live, failed, drafted = LiveReply(), gr.skip(), skip
         try:
             for event in self.session.send(state.conversation_id, text, files, state.prefs):
                 live.take(event)
                 messages[-1] = {"role": "assistant", "content": live.shown()}
                 draft = self._panel(event.draft) if isinstance(event, DraftUpdated) else skip
+                drafted = draft if draft is not skip else drafted
                 yield (gr.skip(), messages, gr.skip(), *draft)
         except ReportError as exc:
             messages[-1] = {"role": "assistant", "content": escape_text(f"【错误】{exc}")}
             failed = messages
-        yield (gr.MultimodalTextbox(value=None, interactive=True), failed, self._conversation_list(state), *skip)
+        # the last update repeats the panel: it is the one Gradio sends whole, whatever streamed before
+        yield (gr.MultimodalTextbox(value=None, interactive=True), failed, self._conversation_list(state), *drafted)
 
     # ---------- draft panel ----------
 

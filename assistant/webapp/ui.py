@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from assistant.chat import ChatSession
+from assistant.chat import MAX_TEXT_CHARS, ChatSession
 from assistant.chat.helptext import EXAMPLE_LABELS, EXAMPLES
 from assistant.settings import BACKENDS
 from assistant.webapp import api
@@ -84,7 +84,7 @@ def _chat_tab() -> tuple[ChatParts, DraftParts]:
             chatbot = gr.Chatbot(label="对话", height=560, elem_id="chatbot", buttons=["copy"])
             box = gr.MultimodalTextbox(
                 placeholder="粘贴工作要点起草年报、粘贴或上传年报全文检查、询问往年数字…（Enter 发送，Shift+Enter 换行）",
-                file_count="multiple", show_label=False, elem_id="message", max_plain_text_length=1000,
+                file_count="multiple", show_label=False, elem_id="message", max_plain_text_length=MAX_TEXT_CHARS,
             )
             gr.Examples([[{"text": e, "files": []}] for e in EXAMPLES], inputs=[box], label="示例",
                         example_labels=list(EXAMPLE_LABELS))

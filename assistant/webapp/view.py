@@ -18,6 +18,7 @@ from assistant.render import to_html
 
 FINDING_HEADERS = ["级别", "位置", "规则", "说明"]
 INDEX_HEADERS = ["编号", "机关", "年度", "格式", "识别到的部分", "识别到的表格", "来源文件"]
+LINK_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 EMPTY_DRAFT_HTML = '<div class="draft-doc empty">还没有草稿。粘贴工作要点让我起草，或上传一份年报让我检查。</div>'
 
 
@@ -54,8 +55,8 @@ def _saved_prefs(data: Any) -> Prefs:
 
 
 def escape_text(text: str) -> str:
-    """Chat text with HTML escaped, so that pasted markup is shown as text (Markdown still applies)."""
-    return html.escape(text, quote=False)
+    """Chat text with HTML and Markdown link brackets escaped: markup shows as text, no image or link loads."""
+    return html.escape(text, quote=False).translate(LINK_BRACKETS)
 
 
 def chat_messages(history: Iterable[StoredMessage]) -> list[dict[str, str]]:

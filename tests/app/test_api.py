@@ -102,6 +102,15 @@ def test_bad_input_is_answered_in_chinese(client, tmp_path) -> None:
     assert result["notices"][0]["level"] == "error" and result["findings"] == []
 
 
+def test_a_5_mb_paste_is_answered_in_chinese_and_the_conversation_goes_on(client) -> None:
+    huge = client.predict("会议" * (5 * 1024 * 1024 // 6), api_name="/send")
+    assert "消息太长" in huge["notices"][0]["message"] and huge["draft"] is None
+    conversation = huge["conversation_id"]
+    assert len(client.predict(conversation, api_name="/history")[-2]["content"]) < 3000
+    answer = client.predict(EXAMPLE_NOTES, conversation, api_name="/send")
+    assert answer["draft"]["status"] == "ready"
+
+
 def test_simultaneous_users_get_their_own_drafts(server) -> None:
     agencies = [f"青禾市第{n}测试局" for n in range(6)]
 

@@ -22,6 +22,12 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "app"
 LOCAL_PREFIXES = ("http://127.0.0.1", "data:", "blob:", "about:")
 XSS = "<img src=x onerror=alert(1)>"
 WAIT_MS = 15_000
+REMOTE_IMAGE = "看图![x](http://198.51.100.7/a.png)或[点我](javascript:alert(1))"
+PASTE_SCRIPT = """(box, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +232,21 @@ def test_markup_in_a_report_and_in_a_message_is_shown_as_text(tab) -> None:
     assert tab.page.locator("#chatbot img[src=x]").count() == 0
     tab.page.wait_for_timeout(500)
     tab.shot("markup-as-text")
+
+
+def test_markdown_images_and_links_in_a_message_load_nothing(tab) -> None:
+    tab.open()
+    tab.send(REMOTE_IMAGE)
+    tab.page.locator("#chatbot").get_by_text(REMOTE_IMAGE).first.wait_for(timeout=WAIT_MS)
+    tab.idle()
+    tab.page.wait_for_timeout(500)
+    assert tab.page.locator("#chatbot img[src^=http]").count() == 0
+    assert tab.page.locator("#chatbot a[href^=javascript]").count() == 0
+
+
+def test_pasting_long_notes_keeps_them_as_text(tab) -> None:
+    tab.open()
+    notes = EXAMPLE_NOTES + "\n【其他】" + "政务公开" * 300
+    tab.page.locator("#message textarea").evaluate(PASTE_SCRIPT, notes)
+    tab.page.wait_for_timeout(500)
+    assert tab.page.locator('#message [aria-label="File thumbnail"]').count() == 0

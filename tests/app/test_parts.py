@@ -7,11 +7,12 @@ import pytest
 from assistant.chat.helptext import EXAMPLE_NOTES, help_message, EXAMPLES
 from assistant.chat.pasted import split_counts
 from assistant.chat.prefs import Prefs, guess_agency, prefs_from
+from assistant.chat.store import StoredMessage
 from assistant.chat.views import finding_to_dict, findings_rows, location_label, locate, sorted_findings
 from assistant.report import ReportError, empty_report
 from assistant.settings import load_settings
 from assistant.webapp.launch import LaunchError, is_loopback, parse_users, prepare
-from assistant.webapp.view import UiState, escape_text, restored_state
+from assistant.webapp.view import UiState, chat_messages, escape_text, restored_state
 
 
 @pytest.mark.parametrize(("notes", "agency"), [
@@ -112,3 +113,9 @@ def test_chat_text_is_escaped_and_the_help_lists_the_examples() -> None:
     assert escape_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     message = help_message()
     assert EXAMPLES[1] in message and EXAMPLES[2] in message and "青禾市河湾区自然资源局" in message
+
+
+def test_markdown_links_and_images_in_chat_text_do_nothing() -> None:
+    shown = escape_text("见![x](http://198.51.100.7/a.png)和[点我](javascript:alert(1))")
+    assert "[" not in shown and "]" not in shown
+    assert "![x](" not in chat_messages([StoredMessage("assistant", "![x](http://198.51.100.7/a.png)", "text", 0.0)])[0]["content"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from assistant.chat import MAX_TEXT_CHARS, ChatSession, ChatStore, Prefs, services
@@ -129,6 +131,39 @@ def test_revise_restore_and_revise_again_after_a_restart(session, data_dir, monk
     assert latest.report.cell("t2.penalty.decisions") == 9 and latest.report.cell("t2.licensing.decisions") == 35
 
 
+def test_a_section_request_and_a_year_change_make_new_checked_versions(session) -> None:
+    conversation = session.new_conversation()
+    run(session, conversation, EXAMPLE_NOTES, prefs=Prefs(draft_year=2024))
+    assert session.current(conversation).report.year == 2024
+    longer = run(session, conversation, "把第五部分写得更具体一些")
+    assert any(isinstance(e, FindingsReady) for e in longer) and session.current(conversation).version == 2
+    moved = run(session, conversation, "改成2025年")
+    state = session.current(conversation)
+    assert state.version == 3 and state.report.year == 2025 and state.status == "ready"
+    assert "2025年政府信息公开工作年度报告" in state.report.display_title and "2024年" not in state.report.sections["s1"]
+    assert any(isinstance(e, FindingsReady) for e in moved)
+
+
+def test_counts_uploaded_as_a_gbk_csv_or_a_workbook_of_several_sheets_are_drafted_from(session, tmp_path) -> None:
+    notes, table = EXAMPLE_NOTES.split("统计表：")
+    rows = [line.split("\t") for line in table.strip().splitlines()]
+    spreadsheet = tmp_path / "统计表.csv"
+    spreadsheet.write_bytes("\n".join(",".join(row) for row in rows).encode("gb18030"))
+    workbook = tmp_path / "tables.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["说明"])
+    sheet = book.create_sheet("统计")
+    for row in rows:
+        sheet.append([int(cell) if cell.isdigit() else cell for cell in row])
+    book.save(workbook)
+    for upload in (spreadsheet, workbook):
+        conversation = session.new_conversation()
+        events = run(session, conversation, notes, [upload])
+        assert not notices(events, "error"), notices(events)
+        state = session.current(conversation)
+        assert state.report.cell("t2.licensing.decisions") == 35 and state.report.cell("t3.na_not_held.np") == 1
+
+
 def test_revise_without_a_draft_says_so(session) -> None:
     conversation = session.new_conversation()
     reply = text_of(run(session, conversation, "第一部分再详细一点"))
@@ -184,3 +219,22 @@ def test_conversations_belong_to_their_owner(session) -> None:
     assert mine not in [c.id for c in session.conversations("bob")]
     run(session, mine, "去年行政许可是多少？")
     assert session.store.conversation(mine).title == "去年行政许可是多少？"
+
+
+class BrokenIndex:
+    """An index whose look-up of last year's report fails with a given exception."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def previous_report(self, agency: str, year: int):
+        raise self.error
+
+
+def test_an_unreadable_index_only_loses_the_cross_year_check_but_a_bug_is_not_hidden(data_dir) -> None:
+    unreadable = make_session(data_dir, index=BrokenIndex(sqlite3.OperationalError("database is locked")))
+    events = run(unreadable, unreadable.new_conversation(), "", [FIXTURES / "report_with_error.md"])
+    assert not notices(events, "error") and any(isinstance(e, FindingsReady) for e in events)
+    buggy = make_session(data_dir, index=BrokenIndex(TypeError("previous_report() got an unexpected keyword")))
+    events = run(buggy, buggy.new_conversation(), "", [FIXTURES / "report_with_error.md"])
+    assert any("TypeError" in message for message in notices(events, "error"))
