@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -69,11 +68,12 @@ def _run(notes_path, counts_path, register_path, agency, year, backend, no_index
 
 
 def _open_index(settings):
-    try:
-        from assistant.index import Index
+    from assistant.draft.chain import index_errors
+    from assistant.index import Index
 
+    try:
         return Index(settings)
-    except Exception as exc:  # an unusable index only loses the reference to last year's report
+    except (*index_errors(), ValueError) as exc:  # a broken store or a bad setting only loses last year's report
         click.echo(f"提示：索引不可用（{exc}），不参考往年报告", err=True)
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -10,14 +11,16 @@ from assistant.draft.conflicts import Conflict, note_conflicts, register_conflic
 from assistant.draft.facts import Facts, extract_facts, facts_as_text, facts_from_reply, has_chinese_content
 from assistant.draft.inputs import DraftRequest, tables_from_counts
 from assistant.draft.offline import OfflineDrafter, number
-from assistant.draft.register import t3_from_register
-from assistant.draft.repair import Checked, check_draft, correct_deterministically, mark_remaining, text_errors
+from assistant.draft.register import entries_outside, t3_from_register
+from assistant.draft.repair import (
+    Checked, ModelText, allowed_figures, check_draft, correct_deterministically, mark_remaining, text_errors,
+)
 from assistant.events import DraftUpdated, FindingsReady, Notice, Progress, TextChunk
 from assistant.llm.base import LLM, LLMError, Message, Request
 from assistant.prompts import load_prompt
 from assistant.report import (
     SECTION_KEYS, SECTION_TITLES, T2_COLUMN_LABELS, T2_ROW_LABELS, T3_COLUMN_LABELS, T3_ROW_LABELS,
-    T4_COLUMN_LABELS, T4_GROUP_LABELS, Report, empty_report,
+    T4_COLUMN_LABELS, T4_GROUP_LABELS, Report, ReportError, empty_report,
 )
 from assistant.validate import Finding
 from assistant.validate.tables import cell_label
@@ -76,6 +79,7 @@ class Run:
     notices: list[str] = field(default_factory=list)
     use_model: bool = True
     repair_rounds: int = 0
+    model_written: set[str] = field(default_factory=set)  # sections whose text or facts came from a model
 
     def notice(self, message: str, level: str = "warning") -> None:
         """Tell the user something about this run."""
@@ -101,8 +105,23 @@ def build_tables(request: DraftRequest, run: Run) -> tuple[Report, list[Conflict
             conflicts = register_conflicts(t3, from_register)
         else:
             t3 = from_register
-            run.notice(f"表三由登记台账的 {len(request.register_entries)} 条记录算出", "info")
+            register_notice(request, run)
     return replace(report, t2=t2, t3=t3, t4=t4), conflicts
+
+
+def register_notice(request: DraftRequest, run: Run) -> None:
+    """How many register entries table 三 counts, and a warning when some or all belong to other years."""
+    entries = request.register_entries or ()
+    outside = entries_outside(entries, request.year)
+    counted = len(entries) - outside
+    if outside == 0:
+        run.notice(f"表三由登记台账的 {counted} 条记录算出", "info")
+    elif counted == 0:
+        run.notice(f"登记台账的 {outside} 条记录都不属于{request.year}年（在本年之前已办结或在本年之后才收到），"
+                   "表三全部为 0：请确认上传的是本年度的台账")
+    else:
+        run.notice(f"表三由登记台账的 {counted} 条记录算出；另有 {outside} 条在{request.year}年之前已办结"
+                   "或在之后才收到，未计入", "info")
 
 
 def input_table_findings(report: Report) -> list[Finding]:
@@ -124,7 +143,9 @@ def get_facts(request: DraftRequest, run: Run) -> Facts:
     if not (run.llm.is_model and run.use_model):
         return extract_facts(request.notes)
     try:
-        return facts_from_reply(run.llm.generate(_facts_request(request)))
+        facts = facts_from_reply(run.llm.generate(_facts_request(request)))
+        run.model_written.update(SECTION_KEYS)  # every section's text is built from these model-made facts
+        return facts
     except (LLMError, ValueError) as exc:
         run.notice(f"模型提取事实失败（{exc}），已改用规则提取工作记录中的事实")
     return extract_facts(request.notes)
@@ -135,10 +156,23 @@ def _facts_request(request: DraftRequest) -> Request:
     return Request("extract_facts", variables, messages_for("extract_facts", variables), schema=Facts)
 
 
+DATA_MARKS = ("<<<资料开始>>>", "<<<资料结束>>>")
+
+
 def messages_for(task: str, variables: dict[str, Any]) -> tuple[Message, ...]:
-    """The system prompt and the task's prompt filled with the variables."""
+    """The system prompt and the task's prompt filled with the variables (data cannot close its own block)."""
+    variables = {name: _defused(value) for name, value in variables.items()}
     system = load_prompt("system", **variables)
     return (Message("system", system), Message("user", load_prompt(task, **variables)))
+
+
+def _defused(value: Any) -> Any:
+    """A text value with the data delimiters neutralised, so that data cannot end its block and speak as instructions."""
+    if not isinstance(value, str):
+        return value
+    for mark in DATA_MARKS:
+        value = value.replace(mark, mark.replace("<<<", "《").replace(">>>", "》"))
+    return value
 
 
 # ---------- table figures as text for prompts ----------
@@ -189,6 +223,8 @@ def draft_sections(report: Report, facts: Facts, context: dict[str, Any], run: R
         base = offline.generate(Request("draft_section", variables))
         if run.llm.is_model and run.use_model:
             text = model_section(variables, base, run)
+            if text != base:
+                run.model_written.add(key)
         else:
             text = base
             run.emit(TextChunk(SECTION_TITLES[key] + "\n" + text + "\n"))
@@ -218,9 +254,22 @@ def usable_text(reply: str, title: str, fallback: str, run: Run) -> str:
     lines = text.splitlines()
     if lines and lines[0].strip().lstrip("#").strip() in (title, title.split("、", 1)[-1]):
         text = "\n".join(lines[1:]).strip()
+    text = _without_other_sections(text, title, run)
     if not looks_chinese(text):
         run.notice(f"模型为“{title}”返回的不是可用的中文正文，已改用离线模板")
         return fallback
+    return text
+
+
+def _without_other_sections(text: str, title: str, run: Run) -> str:
+    """The text up to a heading of another section: a reply may not write (or overwrite) other sections."""
+    others = {t for t in SECTION_TITLES.values() if t != title}
+    lines = text.splitlines()
+    for at, line in enumerate(lines):
+        heading = line.strip().lstrip("#").strip()
+        if heading in others:
+            run.notice(f"模型为“{title}”写的内容越出了本部分（写到了“{heading}”），越出的部分已删去")
+            return "\n".join(lines[:at]).strip()
     return text
 
 
@@ -244,11 +293,24 @@ def retrieval_context(request: DraftRequest, index: Any, run: Run, facts: Facts 
         context["previous"] = dict(previous.sections) if previous else {}
         if run.llm.is_model:
             context["passages"] = {key: _passages(index, key, request, facts or Facts()) for key in SECTION_KEYS}
-    except Exception as exc:  # the index is optional: a broken one must not stop the draft
+    except index_errors() as exc:  # the index is optional: a broken store must not stop the draft
         run.notice(f"读取往年报告索引失败（{exc}），本次起草不参考往年报告")
     if context["previous_report"] is not None:
         run.notice(f"已参考{request.agency}{request.year - 1}年报告的结构（不照抄原文）", "info")
     return context
+
+
+def index_errors() -> tuple[type[BaseException], ...]:
+    """What a broken or unreachable index raises (its store, SQLite, files, chroma); a bug in the code is not one."""
+    import sqlite3
+
+    from assistant.index.store import StoreError
+
+    errors: list[type[BaseException]] = [StoreError, sqlite3.Error, OSError, ReportError]
+    chroma = sys.modules.get("chromadb.errors")
+    if chroma is not None:
+        errors.append(chroma.ChromaError)
+    return tuple(errors)
 
 
 def _passages(index: Any, key: str, request: DraftRequest, facts: Facts) -> str:
@@ -290,7 +352,8 @@ def finish(report: Report, facts: Facts, conflicts: tuple[Conflict, ...], previo
            request: DraftRequest | None, run: Run, repair_rounds: int) -> Draft:
     """Validate, repair with the model, correct or mark what is left, and build the Draft."""
     grounding = extract_facts(request.notes).figures if request is not None else facts.figures
-    checked = check_draft(report, previous, grounding)
+    checked = check_draft(report, previous, grounding, ModelText(frozenset(run.model_written),
+                                                                 allowed_figures(report, grounding)))
     checked = repair_with_model(checked, previous, grounding, run, repair_rounds)
     checked = correct_deterministically(checked, previous, grounding, run.notice)
     checked = mark_remaining(checked, previous, grounding)
@@ -311,10 +374,14 @@ def repair_with_model(checked: Checked, previous: Report | None, grounding: Any,
         run.repair_rounds += 1
         report = checked.report
         for key, findings in by_section.items():
-            report = report.with_section(key, repair_section(report, key, findings, run))
+            repaired = repair_section(report, key, findings, run)
+            if repaired != report.sections.get(key):
+                run.model_written.add(key)
+            report = report.with_section(key, repaired)
             if not run.use_model:
                 break
-        checked = check_draft(report, previous, grounding)
+        model_text = replace(checked.model_text, sections=frozenset(run.model_written))
+        checked = check_draft(report, previous, grounding, model_text)
     return checked
 
 

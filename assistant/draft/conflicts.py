@@ -31,6 +31,10 @@ def register_conflicts(counts_t3: Table, register_t3: Table) -> list[Conflict]:
     return found
 
 
+_ALL_APPLICATIONS = re.compile(r"(?:办理|依申请公开|信息公开申请)(?:共|总数|数量|总量)?$")
+_SOME_APPLICATIONS = re.compile(r"其中|因|不予|予以|部分|补正|撤回|逾期|无法|不掌握|重复|信访|结转")
+
+
 def _sum(*values):
     return None if any(v is None for v in values) else sum(values)
 
@@ -50,6 +54,8 @@ def _readings(report: Report, label: str) -> tuple[str, list] | None:
         return "新收的政府信息公开申请件数", [total("new")]
     if "申请" in label and re.search(r"收到|受理|接收|共", label):
         return "收到的政府信息公开申请件数", [total("new"), _sum(total("new"), total("carry_in"))]
+    if _ALL_APPLICATIONS.search(label) and not _SOME_APPLICATIONS.search(label):
+        return "政府信息公开申请件数", [total("new"), _sum(total("new"), total("carry_in")), total("processed_total")]
     for row, name in (("licensing", "行政许可"), ("penalty", "行政处罚"), ("coercion", "行政强制")):
         if name in label and row in t2:
             return f"{name}决定件数", [t2[row].get("decisions")]
@@ -76,5 +82,6 @@ def _figure_conflict(figure: Figure, report: Report) -> list[Conflict]:
         return []
     table_value = known[0]
     note_value = int(figure.value) if figure.value.is_integer() else figure.value
+    shown = "、".join(str(v) for v in dict.fromkeys(known))
     return [Conflict(what, (("工作记录", str(note_value)), ("统计表", str(table_value))),
-                     f"{what}：工作记录写“{figure.label}{note_value}{figure.unit}”，统计表为 {table_value}，请核实")]
+                     f"{what}：工作记录写“{figure.label}{note_value}{figure.unit}”，统计表为 {shown}，请核实")]

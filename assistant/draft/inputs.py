@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.report import (
     T2_ROW_LABELS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, Cell, ReportError, Table, empty_tables, format_for_year,
@@ -46,6 +46,12 @@ class RegisterEntry(BaseModel):
     outcome: str | None = None
     finished: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _finished_after_received(self) -> "RegisterEntry":
+        if self.finished is not None and self.finished < self.received:
+            raise ValueError(f"第{self.row}行 办结日期早于收到日期")
+        return self
+
 
 class DraftRequest(BaseModel):
     """Everything a draft is made from."""
@@ -57,11 +63,6 @@ class DraftRequest(BaseModel):
     notes: str = ""
     counts: CountsIn | None = None
     register_entries: tuple[RegisterEntry, ...] | None = None
-
-    @property
-    def format(self) -> str:
-        """The table format of the report year."""
-        return format_for_year(self.year)
 
 
 # ---------- counts ----------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.draft.inputs import RegisterEntry, read_text, xlsx_rows
-from assistant.report import T3_COLUMNS, T3_RESULT_ROWS, ReportError, Table
+from assistant.report import T3_COLUMNS, T3_RESULT_ROWS, ReportError, Table, format_for_year
 
 HEADER_SYNONYMS = {
     "received": ("收到日期", "申请日期", "受理日期", "收件日期", "登记日期", "收到时间", "申请时间", "接收日期"),
@@ -102,11 +102,22 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
 
 def _entry(number: int, row: list[Any], columns: dict[str, int]) -> tuple[RegisterEntry | None, str]:
     cell = lambda field: row[columns[field]] if field in columns and columns[field] < len(row) else None  # noqa: E731
-    received = _date(cell("received"))
+    received, finished = _date(cell("received")), _date(cell("finished"))
     applicant = applicant_key(_text(cell("applicant")))
     outcome_text = _text(cell("outcome"))
     outcome = outcome_key(outcome_text)
-    finished = _date(cell("finished"))
+    bad = _unreadable(cell, received, applicant, outcome, finished, outcome_text)
+    if not bad:
+        bad = _contradictions(received, outcome, finished, outcome_text, "finished" in columns)
+    if bad:
+        return None, f"第{number}行 " + "、".join(bad)
+    if outcome and finished is None:
+        finished = received
+    return RegisterEntry(row=number, received=received, applicant=applicant, outcome=outcome,
+                         finished=finished if outcome else None), ""
+
+
+def _unreadable(cell: Any, received: Any, applicant: Any, outcome: Any, finished: Any, outcome_text: str) -> list[str]:
     bad = []
     if received is None:
         bad.append(f"收到日期“{_text(cell('received'))}”")
@@ -116,12 +127,19 @@ def _entry(number: int, row: list[Any], columns: dict[str, int]) -> tuple[Regist
         bad.append(f"办理结果“{outcome_text}”")
     if _text(cell("finished")) and finished is None:
         bad.append(f"办结日期“{_text(cell('finished'))}”")
-    if bad:
-        return None, f"第{number}行 " + "、".join(bad)
-    finished = finished if outcome else None
-    if outcome and finished is None and "finished" not in columns:
-        finished = received
-    return RegisterEntry(row=number, received=received, applicant=applicant, outcome=outcome, finished=finished), ""
+    return bad
+
+
+def _contradictions(received: dt.date, outcome: str | None, finished: dt.date | None, outcome_text: str,
+                    has_finished_column: bool) -> list[str]:
+    """Rows that cannot be placed in the table without guessing."""
+    if finished is not None and finished < received:
+        return [f"办结日期{finished.isoformat()}早于收到日期{received.isoformat()}"]
+    if outcome and finished is None and has_finished_column:
+        return [f"有办理结果“{outcome_text}”但没有办结日期"]
+    if finished is not None and not outcome:
+        return [f"有办结日期{finished.isoformat()}但没有办理结果"]
+    return []
 
 
 def applicant_key(text: str) -> str | None:
@@ -147,6 +165,12 @@ def outcome_key(text: str) -> str | None:
                 continue
             return key
     return None
+
+
+def entries_outside(entries: tuple[RegisterEntry, ...], year: int) -> int:
+    """How many entries table 三 of the year does not count (finished before it, or received after it)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return sum(1 for entry in entries if not _rows_of(entry, start, end, format_for_year(year)))
 
 
 def t3_from_register(entries: tuple[RegisterEntry, ...], year: int, fmt: str) -> Table:

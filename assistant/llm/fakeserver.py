@@ -80,6 +80,7 @@ class FakeOpenAIServer:
         self.models = list(models)
         self.api_key = api_key
         self.requests: list[RecordedRequest] = []
+        self.script_errors: list[Exception] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
@@ -134,6 +135,8 @@ class FakeOpenAIServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+        if self.script_errors and exc_info[0] is None:
+            raise self.script_errors[0]
 
     def record(self, request: RecordedRequest) -> None:
         """Keep a received request."""
@@ -148,8 +151,17 @@ class FakeOpenAIServer:
         if self._default is None:
             return ScriptedReply(text="FakeOpenAIServer: no scripted reply left", status=500)
         if callable(self._default):
-            return as_reply(self._default(body))
+            return self._scripted(body)
         return as_reply(self._default)
+
+    def _scripted(self, body: dict) -> ScriptedReply:
+        """The default function's reply; its exception is kept (and raised on leaving the with block), not lost."""
+        try:
+            return as_reply(self._default(body))
+        except Exception as error:  # a bug in the test's script: answered with a 500, re-raised in the test
+            with self._lock:
+                self.script_errors.append(error)
+            return ScriptedReply(text=f"FakeOpenAIServer: the reply script failed: {error!r}", status=500)
 
     def wait(self, seconds: float) -> bool:
         """Sleep up to seconds; False if the server is stopping meanwhile."""

@@ -120,3 +120,10 @@ def test_cli_unreachable_openai_endpoint_falls_back_to_offline(monkeypatch, tmp_
     result = invoke(*[a for a in case_args("township_zero") if a not in ("--backend", "offline")], "--backend", "openai")
     assert result.exit_code == 0
     assert "无法连接模型服务" in result.stderr and "状态：ready" in result.stderr
+
+
+def test_cli_with_an_unusable_index_setting_drafts_without_last_years_report(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "no-such-embedder")
+    result = invoke(*[a for a in case_args("township_zero") if a != "--no-index"])
+    assert result.exit_code == 0, result.output
+    assert "索引不可用" in result.stderr and "状态：ready" in result.stderr

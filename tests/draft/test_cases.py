@@ -127,3 +127,27 @@ def test_notices_are_events_too():
     draft = draft_report(case.request, llm=OfflineDrafter(), on_event=events.append)
     assert [e.message for e in events if isinstance(e, Notice)] == list(draft.notices)
     assert any("登记台账" in n for n in draft.notices)
+
+
+class BrokenIndex:
+    """An index whose store fails, or whose code has a bug."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def previous_report(self, agency, year):
+        raise self.error
+
+    similar_passages = previous_report
+
+
+def test_a_broken_index_store_only_loses_last_years_report():
+    from assistant.index import StoreError
+
+    draft = draft_report(load_case("township_zero").request, llm=OfflineDrafter(), index=BrokenIndex(StoreError("库已损坏")))
+    assert draft.status == "ready" and any("读取往年报告索引失败（库已损坏）" in n for n in draft.notices)
+
+
+def test_a_bug_behind_the_index_is_not_swallowed():
+    with pytest.raises(AttributeError):
+        draft_report(load_case("township_zero").request, llm=OfflineDrafter(), index=BrokenIndex(AttributeError("x")))

@@ -279,3 +279,48 @@ def test_tables_as_the_renderer_lays_them_out_read_back_unchanged(tmp_path, year
         csv.writer(handle).writerows(rows)
     counts = load_counts(path, year)
     assert (counts.t2, counts.t3, counts.t4) == (report.t2, report.t3, report.t4)
+
+
+@pytest.mark.parametrize("row,problem", [
+    ("2024-03-10,自然人,予以公开,2024-03-01", "第2行 办结日期2024-03-01早于收到日期2024-03-10"),
+    ("2024-03-10,自然人,予以公开,", "第2行 有办理结果“予以公开”但没有办结日期"),
+    ("2024-03-10,自然人,办理中,2024-03-20", "第2行 有办结日期2024-03-20但没有办理结果"),
+])
+def test_register_rows_that_cannot_be_placed_without_guessing_are_refused(tmp_path, row, problem):
+    path = tmp_path / "register.csv"
+    path.write_text("申请日期,申请人类型,办理结果,办结日期\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(ReportError) as raised:
+        load_register(path)
+    assert problem in str(raised.value)
+
+
+def test_register_edges_last_year_this_year_and_two_years_ago():
+    rows = [["收到日期", "申请人类型", "办理结果", "办结日期"],
+            ["2023-12-30", "自然人", "予以公开", "2024-01-08"],
+            ["2024-12-29", "企业", "", ""],
+            ["2022-04-01", "自然人", "予以公开", "2022-04-10"],
+            ["2022-05-01", "自然人", "部分公开", "2023-01-10"]]
+    entries = register_from_rows(rows)
+    t3 = t3_from_register(entries, 2024, "2021")
+    assert t3["carry_in"]["np"] == 1 and t3["granted"]["np"] == 1 and t3["processed_total"]["total"] == 1
+    assert t3["new"]["biz"] == 1 and t3["carry_out"]["biz"] == 1 and t3["partial"]["total"] == 0
+    draft = draft_report(DraftRequest(agency="某局", year=2024, notes="主动公开：发布信息3条。",
+                                      register_entries=entries), llm=OfflineDrafter())
+    assert any("2 条记录算出" in n and "另有 2 条" in n for n in draft.notices)
+
+
+def test_a_register_of_another_year_gives_a_warning_not_a_silent_zero_table():
+    rows = [["收到日期", "申请人类型", "办理结果", "办结日期"], ["2022-04-01", "自然人", "予以公开", "2022-04-10"]]
+    draft = draft_report(DraftRequest(agency="某局", year=2024, notes="主动公开：发布信息3条。",
+                                      register_entries=register_from_rows(rows)), llm=OfflineDrafter())
+    assert draft.report.t3["new"]["total"] == 0
+    assert any("都不属于2024年" in n for n in draft.notices)
+
+
+@pytest.mark.parametrize("phrase", ["办理政府信息公开申请23件", "依申请公开23件", "全年共受理政府信息公开申请23件"])
+def test_notes_about_all_applications_in_other_words_that_no_table_reading_allows_are_a_conflict(phrase):
+    case = load_case("district_register")
+    notes = case.request.notes.replace("全年新收政府信息公开申请13件", phrase)
+    draft = draft_report(case.request.model_copy(update={"notes": notes}), llm=OfflineDrafter())
+    assert [c.values[0] for c in draft.conflicts] == [("工作记录", "23")]
+    assert draft.status == "needs_review"

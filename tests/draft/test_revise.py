@@ -29,7 +29,18 @@ def test_a_figure_change_goes_into_the_counts_tables_and_text():
     assert "作出行政许可决定15件" in revised.report.sections["s2"]
     assert "1268件" not in revised.report.sections["s2"]
     assert revised.report.sections["s5"] == draft.report.sections["s5"]
-    assert revised.status == "ready"
+    assert [c.values for c in revised.conflicts] == [(("工作记录", "1268"), ("统计表", "15"))]
+    assert revised.status == "needs_review" and any("公开行政许可信息1268件" in n for n in revised.notices)
+
+
+def test_a_figure_change_that_settles_a_conflict_with_the_notes_clears_it():
+    case = load_case("county_bureau")
+    t2 = {**case.request.counts.t2, "licensing": {"decisions": 1200}}
+    request = case.request.model_copy(update={"counts": case.request.counts.model_copy(update={"t2": t2})})
+    draft = draft_report(request, llm=OfflineDrafter())
+    assert draft.conflicts and draft.status == "needs_review"
+    revised = revise(draft, "行政许可应该是1268件", llm=OfflineDrafter())
+    assert revised.conflicts == () and revised.status == "ready"
 
 
 def test_a_figure_change_by_path_that_breaks_a_rule_is_flagged_not_hidden():
@@ -129,3 +140,50 @@ def test_a_table_three_change_in_a_register_case_keeps_the_other_cells_and_repor
     assert revised.report.t3["new"] == draft.report.t3["new"]
     assert any("予以公开" in c.what and "自然人" in c.what for c in revised.conflicts)
     assert revised.status == "needs_review"
+
+
+def test_a_year_outside_the_drafting_range_leaves_the_draft_unchanged_with_a_message():
+    draft = offline_draft()
+    revised = revise(draft, "改成2007年", llm=OfflineDrafter())
+    assert revised.report == draft.report and revised.request == draft.request
+    assert any("2007" in n and "没有改动" in n for n in revised.notices)
+
+
+def test_a_figure_for_a_cell_the_format_lacks_leaves_the_draft_unchanged_with_a_message():
+    draft = offline_draft("bureau_2020")
+    for instruction in ("行政事业性收费应为3万元", "t3.foo.np 改为 3"):
+        revised = revise(draft, instruction, llm=OfflineDrafter())
+        assert revised.report == draft.report and any("没有改动" in n for n in revised.notices)
+
+
+def test_a_year_in_an_instruction_is_not_taken_for_a_figure():
+    draft = offline_draft()
+    revised = revise(draft, "行政许可数据是2024年的，第二部分改写一下", llm=OfflineDrafter())
+    assert revised.report.t2 == draft.report.t2
+
+
+def test_a_figure_in_chinese_numerals_is_understood():
+    revised = revise(offline_draft(), "行政许可决定应为十五件", llm=OfflineDrafter())
+    assert revised.report.t2["licensing"]["decisions"] == 15
+
+
+def test_other_rows_are_never_invented_when_the_format_changes():
+    from assistant.draft.inputs import CountsIn
+    from assistant.draft.revise import relayout_counts
+
+    other = {"np": 2, "biz": 0, "res": 0, "soc": 0, "law": 0, "oth": 0, "total": 2}
+    counts, lost = relayout_counts(CountsIn(t3={"other": other}), "2019", "2021")
+    assert counts.t3["other_other"]["np"] is None and counts.t3["other_no_correction"]["np"] is None
+    assert counts.t3["other_fee_unpaid"]["biz"] == 0 and any("其他处理”2件" in item for item in lost)
+    parts = {"other_no_correction": {"np": 1}, "other_other": {"np": 2}}
+    counts, _ = relayout_counts(CountsIn(t3=parts), "2021", "2019")
+    assert counts.t3["other"]["np"] is None
+    full = {**parts, "other_fee_unpaid": {"np": 0}}
+    assert relayout_counts(CountsIn(t3=full), "2021", "2019")[0].t3["other"]["np"] == 3
+
+
+def test_a_format_change_says_which_cells_were_left_empty():
+    draft = offline_draft("county_gov")
+    revised = revise(draft, "改成2020年", llm=OfflineDrafter())
+    assert any("已留空待填" in n and "现行有效件数" in n for n in revised.notices)
+    assert revised.report.t2["regulations"]["made"] is None and revised.status == "needs_review"

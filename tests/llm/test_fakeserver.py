@@ -118,3 +118,13 @@ def test_stop_frees_the_port_at_once_even_with_a_delayed_reply_pending():
 def test_unused_port_has_nothing_listening():
     with pytest.raises(ConnectionRefusedError):
         http.client.HTTPConnection("127.0.0.1", unused_port(), timeout=2).request("GET", "/")
+
+
+def test_an_exception_in_the_reply_script_is_raised_in_the_test_not_lost():
+    def broken(body):
+        raise AssertionError("the script's own check failed")
+
+    with pytest.raises(AssertionError, match="own check failed"):
+        with FakeOpenAIServer(default=broken) as server:
+            status, _, raw = post(server, {"model": "m", "messages": [{"role": "user", "content": "你好"}]})
+            assert status == 500 and b"the reply script failed" in raw
