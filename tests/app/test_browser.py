@@ -94,6 +94,16 @@ class Page:
         box.fill(text)
         box.press("Enter")
 
+    def fill_setting(self, field_id: str, value: str) -> None:
+        """Type into a settings field until it holds the value (the tab mounts its fields when first shown)."""
+        field = self.page.locator(f"#{field_id} textarea, #{field_id} input").first
+        for _ in range(5):
+            field.fill(value)
+            self.page.wait_for_timeout(200)
+            if field.input_value() == value:
+                return
+        raise AssertionError(f"the field {field_id} does not keep {value!r}")
+
     def upload(self, path: Path) -> None:
         self.idle()
         self.page.locator("#message input[type=file]").set_input_files(str(path))
@@ -181,9 +191,10 @@ def test_the_index_tab_adds_lists_and_removes_a_report(tab) -> None:
 def test_last_years_licensing_figure_with_its_source(tab) -> None:
     tab.open()
     tab.page.get_by_role("tab", name="设置").click()
-    tab.page.locator("#set-agency textarea, #set-agency input").first.fill("青禾市河湾区市场监督管理局")
+    tab.fill_setting("set-agency", "青禾市河湾区市场监督管理局")
     tab.page.locator("#set-save").click()
     tab.page.locator("#set-result").get_by_text("设置已保存").wait_for(timeout=WAIT_MS)
+    assert tab.page.locator("#set-agency textarea, #set-agency input").first.input_value() == "青禾市河湾区市场监督管理局"
     tab.shot("settings")
     tab.page.get_by_role("tab", name="对话").click()
     tab.send("去年行政许可是多少？")
