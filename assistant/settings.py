@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -19,32 +19,16 @@ class Settings:
     backend: str = "offline"
     model: str = ""
     base_url: str = ""
-    api_key: str = ""
+    api_key: str = field(default="", repr=False)
     local_model: str = ""
     embedder: str = ""
     chroma_url: str = ""
     draft_year: int = 0
     agency: str = ""
 
-    @property
-    def previous_year(self) -> int:
-        """The year that 去年 refers to: the one before the year being drafted."""
-        return self.draft_year - 1
-
     def with_changes(self, **changes) -> Settings:
         """A copy with some settings changed."""
         return replace(self, **changes)
-
-    def redacted_key(self) -> str:
-        """The API key as it may be shown: never the key itself."""
-        if not self.api_key:
-            return ""
-        return "已设置（" + "•" * 6 + self.api_key[-2:] + "）" if len(self.api_key) > 8 else "已设置"
-
-
-def default_data_dir() -> Path:
-    """The data folder: ASSISTANT_DATA_DIR, else data/ in the project."""
-    return Path(os.environ.get("ASSISTANT_DATA_DIR") or PROJECT_DIR / "data")
 
 
 def default_backend(env: dict[str, str]) -> str:
