@@ -76,6 +76,7 @@ class ChatSession:
         self.llm_factory = llm_factory or services.make_llm
         self._index = index
         self._index_lock = threading.Lock()
+        self._restore_lock = threading.Lock()
 
     @property
     def index(self) -> Any:
@@ -271,16 +272,17 @@ class ChatSession:
 
     def restore(self, conversation_id: str, version: int) -> DraftState:
         """Make an earlier version current again (saved as a new version, so nothing is lost)."""
-        old = self.current(conversation_id, version)
-        if old is None:
-            raise ChatError(f"没有第 {version} 版草稿。")
-        latest = self.current(conversation_id)
-        if latest.report == old.report and latest.status == old.status:
-            return latest
-        note = f"恢复到第 {version} 版"
-        state = self._save_version(conversation_id, old.report, list(old.findings), old.status, note, old.inputs)
-        self.store.add_message(conversation_id, "assistant", f"已{note}（现为第 {state.version} 版）。", "notice")
-        return state
+        with self._restore_lock:
+            old = self.current(conversation_id, version)
+            if old is None:
+                raise ChatError(f"没有第 {version} 版草稿。")
+            latest = self.current(conversation_id)
+            if latest.report == old.report and latest.status == old.status:
+                return latest
+            note = f"恢复到第 {version} 版"
+            state = self._save_version(conversation_id, old.report, list(old.findings), old.status, note, old.inputs)
+            self.store.add_message(conversation_id, "assistant", f"已{note}（现为第 {state.version} 版）。", "notice")
+            return state
 
     def export(self, conversation_id: str, fmt: str, version: int | None = None) -> Path:
         """Write the draft as .docx or .md into data_dir/exports and return the file."""

@@ -131,6 +131,20 @@ def test_revise_restore_and_revise_again_after_a_restart(session, data_dir, monk
     assert latest.report.cell("t2.penalty.decisions") == 9 and latest.report.cell("t2.licensing.decisions") == 35
 
 
+def test_two_restores_of_the_same_version_at_once_make_one_new_version(session, monkeypatch) -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    conversation = session.new_conversation()
+    run(session, conversation, EXAMPLE_NOTES)
+    run(session, conversation, "行政许可应该是36件")
+    save = session._save_version
+    monkeypatch.setattr(session, "_save_version", lambda *args: time.sleep(0.05) or save(*args))
+    with ThreadPoolExecutor(8) as pool:
+        versions = set(pool.map(lambda _: session.restore(conversation, 1).version, range(8)))
+    assert versions == {3} and session.current(conversation).version == 3
+
+
 def test_a_section_request_and_a_year_change_make_new_checked_versions(session) -> None:
     conversation = session.new_conversation()
     run(session, conversation, EXAMPLE_NOTES, prefs=Prefs(draft_year=2024))
