@@ -235,17 +235,22 @@ def draft_sections(report: Report, facts: Facts, context: dict[str, Any], run: R
 
 def model_section(variables: dict[str, Any], base: str, run: Run) -> str:
     """The model's text of one section, or the offline text when the model fails or writes no usable Chinese."""
-    variables = {**variables, "base": base}
+    run.emit(TextChunk(variables["title"] + "\n"))
+    text = streamed_section("draft_section", {**variables, "base": base}, base, run, "")
+    run.emit(TextChunk("\n"))
+    return text
+
+
+def streamed_section(task: str, variables: dict[str, Any], fallback: str, run: Run, doing: str) -> str:
+    """A section's text from the model as it streams; the fallback when the model fails or writes no Chinese."""
     title = variables["title"]
-    run.emit(TextChunk(title + "\n"))
     try:
-        reply = run.llm.generate(Request("draft_section", variables, messages_for("draft_section", variables)),
+        reply = run.llm.generate(Request(task, variables, messages_for(task, variables)),
                                  on_chunk=lambda piece: run.emit(TextChunk(piece)))
     except LLMError as exc:
-        run.model_failed(exc, f"“{title}”")
-        return base
-    run.emit(TextChunk("\n"))
-    return usable_text(reply, title, base, run)
+        run.model_failed(exc, f"“{title}”{doing}")
+        return fallback
+    return usable_text(reply, title, fallback, run)
 
 
 def usable_text(reply: str, title: str, fallback: str, run: Run) -> str:

@@ -9,14 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.draft.chain import (
-    CountingLLM, Draft, EventSink, Run, build_tables, draft_report, draft_sections, finish, messages_for,
-    retrieval_context, section_variables, usable_text,
+    CountingLLM, Draft, EventSink, Run, build_tables, draft_report, draft_sections, finish, retrieval_context, section_variables, streamed_section,
 )
 from assistant.draft.conflicts import note_conflicts
 from assistant.draft.inputs import CountsIn, DraftRequest, TableIn
 from assistant.draft.offline import OfflineDrafter
 from assistant.events import Notice, TextChunk
-from assistant.llm.base import LLM, LLMError, Request
+from assistant.llm.base import LLM, Request
 from assistant.numbers import find_numbers
 from assistant.report import T3_COLUMN_LABELS, T3_RESULT_ROWS, ReportError, format_for_year, t2_layout
 from assistant.validate.tables import cell_label
@@ -188,11 +187,4 @@ def _revise_section(draft: Draft, key: str, instruction: str, *, llm: LLM, index
 
 
 def _model_revision(variables: dict[str, Any], current: str, run: Run) -> str:
-    title = variables["title"]
-    try:
-        reply = run.llm.generate(Request("revise_section", variables, messages_for("revise_section", variables)),
-                                 on_chunk=lambda piece: run.emit(TextChunk(piece)))
-    except LLMError as exc:
-        run.model_failed(exc, f"“{title}”的改写")
-        return current
-    return usable_text(reply, title, current, run)
+    return streamed_section("revise_section", variables, current, run, "的改写")
