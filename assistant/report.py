@@ -135,6 +135,8 @@ T3_GROUP_LABELS = {
     "other": "（六）其他处理",
 }
 
+TABLE_LABELS = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
 T4_GROUPS = ("review", "lit_direct", "lit_after_review")
 T4_GROUP_LABELS = {
     "review": "行政复议",

@@ -9,14 +9,14 @@ from typing import Any
 
 from assistant.report import (
     SECTION_KEYS, SECTION_TITLES, T2_COLUMN_LABELS, T2_ROW_LABELS, T3_COLUMN_LABELS, T3_ROW_LABELS,
-    T4_COLUMN_LABELS, T4_GROUP_LABELS, Report, ReportError,
+    T4_COLUMN_LABELS, T4_GROUP_LABELS, TABLE_LABELS, Report, ReportError,
 )
+from assistant.validate.model import SEVERITY_LABELS
 
 FINDING_FIELDS = ("rule", "severity", "loc", "expected", "actual", "values", "message")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "uncertain": 2, "info": 3}
-SEVERITY_LABELS = {"error": "错误", "warning": "提醒", "uncertain": "待确认", "info": "提示"}
+SEVERITY_SHOWN = {**SEVERITY_LABELS, "info": "提示"}
 STATUS_LABELS = {"ready": "可以发布", "needs_review": "需要复核"}
-TABLE_LABELS = {"t2": "表二", "t3": "表三", "t4": "表四"}
 PLACE_LABELS = {"title": "标题", "preamble": "报告开头", "year": "年度", "format": "表格格式", "sections": "正文"}
 SENTENCE_END = re.compile(r"(?<=[。！？；\n])")
 LOCATION_MAX_CHARS = 600
@@ -69,7 +69,7 @@ def sorted_findings(findings: list[dict[str, Any]] | tuple[dict[str, Any], ...])
 def findings_rows(findings: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> list[list[str]]:
     """Rows for the findings table: 级别, 位置, 规则, 说明."""
     return [
-        [SEVERITY_LABELS.get(str(f.get("severity")), str(f.get("severity"))), location_label(f.get("loc")),
+        [SEVERITY_SHOWN.get(str(f.get("severity")), str(f.get("severity"))), location_label(f.get("loc")),
          str(f.get("rule") or ""), str(f.get("message") or "")]
         for f in sorted_findings(findings)
     ]

@@ -17,8 +17,8 @@ from typing import Any, Iterable, Iterator
 import click
 
 from ..report import Report, ReportError
+from ..validate.model import SEVERITY_LABELS
 
-SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "uncertain": "待确认"}
 CSV_COLUMNS = ("file", "agency", "year", "status", "severity", "rule", "loc", "expected", "actual", "message")
 
 
@@ -197,7 +197,7 @@ def details(row: dict) -> str:
         return f"{row['file']}：无法读取（{row['error']}）"
     lines = [f"{row['file']}：{row['agency'] or '（未识别机关）'} {row['year'] or ''}年度"]
     for finding in row["findings"]:
-        lines.append(f"  [{SEVERITY_NAMES[finding['severity']]}] {finding['rule']}：{finding['message']}")
+        lines.append(f"  [{SEVERITY_LABELS[finding['severity']]}] {finding['rule']}：{finding['message']}")
     lines.append(_verdict(row))
     return "\n".join(lines)
 

@@ -10,6 +10,7 @@ from ..report import SECTION_TITLES, Report
 
 Severity = str
 SEVERITY_ORDER = {"error": 0, "warning": 1, "uncertain": 2}
+SEVERITY_LABELS = {"error": "错误", "warning": "提醒", "uncertain": "待确认"}
 ERROR_RULES = ("T3.ID", "T3.SUM", "T3.ROW", "T4.SUM", "INT", "VER", "SEC", "YEAR",
                "N.NUM", "N.SUM", "N.ZERO", "N.BLANK")
 WARNING_RULES = ("Y.CARRY", "Y.VALID", "Y.COPY", "N.UNGROUNDED", "N.REG")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..report import (T2_ROW_LABELS, T2_COLUMN_LABELS, T2_SIGNED_CELLS, T3_COLUMN_LABELS, T3_COLUMNS,
-                      T3_RESULT_ROWS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_GROUP_LABELS,
+                      T3_RESULT_ROWS, T3_ROW_LABELS, TABLE_LABELS, T4_COLUMN_LABELS, T4_GROUP_LABELS,
                       T4_GROUPS, Report)
 from .model import Context, Finding, finding, fmt, rule
 
 APPLICANT_COLUMNS = ("np", "biz", "res", "soc", "law", "oth")
 T4_PARTS = ("upheld", "corrected", "other", "pending")
-TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
 def cell_label(path: str) -> str:
@@ -156,7 +155,7 @@ def blank_cells(report: Report) -> Iterator[Finding]:
         values = [v for cols in table.values() for v in cols.values()]
         if all(v is None for v in values):
             if report.format == "2021" or name != "t2":
-                yield finding("N.BLANK", (name,), f"{TABLE_NAMES[name]}没有读到任何数字（可能是图片或漏填），无法核对",
+                yield finding("N.BLANK", (name,), f"{TABLE_LABELS[name]}没有读到任何数字（可能是图片或漏填），无法核对",
                               severity="uncertain")
             continue
         yield from _blank_rows(name, table)
